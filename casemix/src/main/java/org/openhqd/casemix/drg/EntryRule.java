@@ -1,0 +1,64 @@
+package org.openhqd.casemix.drg;
+
+import java.util.List;
+
+/**
+ * One row of adrg.tsv: an entry rule that assigns an ADRG (or, for a QY checkpoint, the
+ * ambiguous result) when all its present clauses hold. Several rules may assign the same ADRG
+ * (Beijing's {@code AH1_1}, {@code AH1_2}, …).
+ */
+final class EntryRule {
+
+    enum DxScope { NONE, PRINCIPAL, ANY, SECONDARY }
+
+    enum ProcScope { NONE, PRINCIPAL, ANY, ANY_A_AND_B, TAGS }
+
+    enum ValidProc { NONE, PRINCIPAL_VALID, NONE_VALID, ANY_VALID }
+
+    final String mdc;
+    final int step;
+    /** The row id (keys its own lists). */
+    final String id;
+    /** The ADRG reported: {@code adrg_code}, or the row id when that is empty. */
+    final String adrgCode;
+    /** A QY checkpoint (歧义病案 check) rather than an ADRG. */
+    final boolean qy;
+    final boolean enabled;
+    final String shape;
+    final DxScope dxScope;
+    final ProcScope procScope;
+    final ValidProc validProc;
+    final int ageDaysMax;
+    final int weightMin;
+    final int weightMaxExcl;
+    final CodeSet dxList;
+    final CodeSet procListA;
+    final CodeSet procListB;
+    final TagRule tagRule;
+    /** The DRGs of {@link #adrgCode}, in evaluation order; shared by all rules of one ADRG. */
+    final List<Drg> drgs;
+
+    EntryRule(String mdc, int step, String id, String adrgCode, boolean qy, boolean enabled, String shape,
+              DxScope dxScope, ProcScope procScope, ValidProc validProc,
+              int ageDaysMax, int weightMin, int weightMaxExcl,
+              CodeSet dxList, CodeSet procListA, CodeSet procListB, TagRule tagRule, List<Drg> drgs) {
+        this.mdc = mdc;
+        this.step = step;
+        this.id = id;
+        this.adrgCode = adrgCode;
+        this.qy = qy;
+        this.enabled = enabled;
+        this.shape = shape;
+        this.dxScope = dxScope;
+        this.procScope = procScope;
+        this.validProc = validProc;
+        this.ageDaysMax = ageDaysMax;
+        this.weightMin = weightMin;
+        this.weightMaxExcl = weightMaxExcl;
+        this.dxList = dxList;
+        this.procListA = procListA;
+        this.procListB = procListB;
+        this.tagRule = tagRule;
+        this.drgs = List.copyOf(drgs);
+    }
+}

@@ -1,0 +1,119 @@
+package org.openhqd.casemix.drg;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A DRG grouping scheme loaded from its data files (CHS-DRG 1.1, a city's refinement, …):
+ * MDC entry tests, ADRG entry rules, DRG splits, complication and exclusion tables, valid
+ * (operating-room) procedures, dictionaries and code maps. Immutable and safe to share between
+ * threads; load it once with {@link SchemeLoader} or {@link SchemeCatalog} and build a
+ * {@link DrgGrouper} on it.
+ */
+public final class Scheme {
+
+    /** In {@link #mccTable}/{@link #ccTable}: the code is not on the list. */
+    static final int NOT_LISTED = -1;
+    /** Listed without an exclusion table: never cancelled by a principal diagnosis. */
+    static final int NO_TABLE = -2;
+
+    final SchemeInfo info;
+    final CodeTable dx;
+    final CodeTable proc;
+    final List<Mdc> mdcs;
+    final CodeSet validProcs;
+    /** Per diagnosis id: interned exclusion-table id of its MCC entry, or -1 when not an MCC. */
+    final int[] mccTable;
+    /** Per diagnosis id: interned exclusion-table id of its CC entry, or -1 when not a CC. */
+    final int[] ccTable;
+    /** Per diagnosis id: the exclusion table it excludes as principal; negative when none. */
+    final int[] pdxExclusion;
+    final String[] exclusionTableNames;
+    final Map<String, String> dxMap;
+    final Map<String, String> procMap;
+    final List<DrgDefinition> drgDefinitions;
+    private final Map<String, DrgDefinition> drgByCode;
+
+    Scheme(SchemeInfo info, CodeTable dx, CodeTable proc, List<Mdc> mdcs, CodeSet validProcs,
+           int[] mccTable, int[] ccTable, int[] pdxExclusion, String[] exclusionTableNames,
+           Map<String, String> dxMap, Map<String, String> procMap, List<DrgDefinition> drgDefinitions) {
+        this.info = info;
+        this.dx = dx;
+        this.proc = proc;
+        this.mdcs = List.copyOf(mdcs);
+        this.validProcs = validProcs;
+        this.mccTable = mccTable;
+        this.ccTable = ccTable;
+        this.pdxExclusion = pdxExclusion;
+        this.exclusionTableNames = exclusionTableNames;
+        this.dxMap = dxMap;
+        this.procMap = procMap;
+        this.drgDefinitions = List.copyOf(drgDefinitions);
+        this.drgByCode = new java.util.HashMap<>();
+        for (DrgDefinition d : drgDefinitions) {
+            drgByCode.putIfAbsent(d.drg(), d);
+        }
+    }
+
+    public SchemeInfo info() {
+        return info;
+    }
+
+    /** Every DRG of the scheme in evaluation order. */
+    public List<DrgDefinition> drgs() {
+        return drgDefinitions;
+    }
+
+    public Optional<DrgDefinition> drg(String code) {
+        return Optional.ofNullable(drgByCode.get(code));
+    }
+
+    /** Name in the scheme's diagnosis dictionary (ICD-10 医保版 as shipped with the scheme). */
+    public Optional<String> diagnosisName(String code) {
+        return Optional.ofNullable(dx.name(dx.id(code)));
+    }
+
+    /** Name in the scheme's procedure dictionary (ICD-9-CM-3 医保版 as shipped with the scheme). */
+    public Optional<String> procedureName(String code) {
+        return Optional.ofNullable(proc.name(proc.id(code)));
+    }
+
+    public boolean hasDiagnosisDictionary() {
+        return dx.hasDictionary();
+    }
+
+    public boolean hasProcedureDictionary() {
+        return proc.hasDictionary();
+    }
+
+    /** Codes of the diagnosis dictionary, in file order. */
+    public List<String> diagnosisDictionary() {
+        return dx.dictionaryCodes();
+    }
+
+    /** Codes of the procedure dictionary, in file order. */
+    public List<String> procedureDictionary() {
+        return proc.dictionaryCodes();
+    }
+
+    /** The scheme's conversion of a diagnosis code of another code version (dx_map.tsv), if any. */
+    public Optional<String> diagnosisMapping(String code) {
+        return Optional.ofNullable(dxMap.get(code));
+    }
+
+    /** The scheme's conversion of a procedure code of another code version (proc_map.tsv), if any. */
+    public Optional<String> procedureMapping(String code) {
+        return Optional.ofNullable(procMap.get(code));
+    }
+
+    /** Whether the code is on the scheme's list of valid (operating-room) procedures. */
+    public boolean isValidProcedure(String code) {
+        return validProcs.contains(proc.id(code));
+    }
+
+    @Override
+    public String toString() {
+        return "Scheme[" + info.id() + ", " + mdcs.size() + " MDCs, " + drgDefinitions.size() + " DRGs]";
+    }
+}
