@@ -1,16 +1,10 @@
 package org.openhqd.casemix.casefile;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,13 +42,13 @@ public final class CaseFileReader implements Closeable {
         }
     }
 
-    private final BufferedReader in;
+    private final LineSource in;
     private final int[] index = new int[Column.values().length];
     private final int width;
     private long line;
 
-    private CaseFileReader(Reader reader) {
-        this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+    private CaseFileReader(LineSource in) {
+        this.in = in;
         String header = readLine();
         if (header == null) {
             throw new CaseFileException(1, "文件为空，缺少表头", "the file is empty; a header line is required");
@@ -95,15 +89,12 @@ public final class CaseFileReader implements Closeable {
 
     /** Reads from a decoded stream (the caller owns the charset). */
     public static CaseFileReader of(Reader reader) {
-        return new CaseFileReader(reader);
+        return new CaseFileReader(LineSource.of(reader));
     }
 
     /** Reads bytes in the given charset (UTF-8 with or without BOM, GB18030, …), strictly. */
     public static CaseFileReader of(InputStream in, Charset charset) {
-        CharsetDecoder decoder = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new CaseFileReader(new BufferedReader(new InputStreamReader(in, decoder), 1 << 16));
+        return new CaseFileReader(LineSource.of(in, charset));
     }
 
     /** The line number of the last line read (the header is line 1). */
@@ -149,7 +140,7 @@ public final class CaseFileReader implements Closeable {
 
     private String readLine() {
         try {
-            String s = in.readLine();
+            String s = in.next();
             if (s != null) {
                 line++;
             }
@@ -157,8 +148,6 @@ public final class CaseFileReader implements Closeable {
         } catch (CharacterCodingException e) {
             throw new CaseFileException(line + 1, "文件编码不符（默认 UTF-8；GB18030 文件请加 --encoding GB18030）",
                     "bytes not valid in the file's encoding (UTF-8 by default; use --encoding GB18030 for GB18030 files)");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -214,10 +203,6 @@ public final class CaseFileReader implements Closeable {
 
     @Override
     public void close() {
-        try {
-            in.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        in.close();
     }
 }

@@ -44,6 +44,14 @@ public final class DrgGrouper {
         return explain ? explain(c) : group(c);
     }
 
+    /**
+     * Whether the grouper reads this text as a number (see {@link InpatientCase}): empty, or a
+     * Java double literal. Anything else makes a case invalid.
+     */
+    public static boolean readsAsNumber(String text) {
+        return readNumber(text) != NOT_A_NUMBER;
+    }
+
     /** Sentinel returned by {@link #readNumber} for text that is not a number. */
     private static final long NOT_A_NUMBER = Long.MIN_VALUE;
 

@@ -72,6 +72,19 @@ public final class GroupingResult {
         return Optional.ofNullable(explanation);
     }
 
+    /**
+     * This result with steps put before its explanation, e.g. the code conversions that were
+     * applied to the case before grouping; unchanged when there is no explanation.
+     */
+    public GroupingResult withStepsBefore(List<Step> steps) {
+        if (explanation == null || steps.isEmpty()) {
+            return this;
+        }
+        List<Step> all = new java.util.ArrayList<>(steps);
+        all.addAll(explanation.steps());
+        return new GroupingResult(caseId, status, mdc, adrg, drg, drgName, problems, new Explanation(all));
+    }
+
     /** Same grouping outcome (status, MDC, ADRG, DRG), ignoring problems and explanation. */
     public boolean sameGroupAs(GroupingResult other) {
         return status == other.status && mdc.equals(other.mdc) && adrg.equals(other.adrg) && drg.equals(other.drg);

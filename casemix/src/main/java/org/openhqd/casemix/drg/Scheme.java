@@ -112,6 +112,56 @@ public final class Scheme {
         return validProcs.contains(proc.id(code));
     }
 
+    /** The MDCs in evaluation order. */
+    public List<MdcDefinition> mdcs() {
+        return mdcs.stream().map(m -> new MdcDefinition(m.order, m.letter, m.code, m.principalDxInList,
+                m.principalProcValid, m.sex, m.ageYearsEq == Drg.ABSENT ? null : m.ageYearsEq, m.minTraumaRegions,
+                codes(dx, m.dxList))).toList();
+    }
+
+    /** The entry rules of every MDC, in evaluation order (MDC order, then step). */
+    public List<RuleDefinition> rules() {
+        return mdcs.stream().flatMap(m -> m.rules.stream()).map(r -> new RuleDefinition(r.mdc, r.step, r.id,
+                r.qy ? "" : r.adrgCode, r.qy, r.enabled, r.shape, r.dxScope.name().toLowerCase(java.util.Locale.ROOT),
+                r.procScope.name().toLowerCase(java.util.Locale.ROOT), r.validProc.name().toLowerCase(java.util.Locale.ROOT),
+                nullable(r.ageDaysMax), nullable(r.weightMin), nullable(r.weightMaxExcl),
+                r.tagRule == TagRule.NONE ? "" : r.tagRule.text,
+                codes(dx, r.dxList), codes(proc, r.procListA), codes(proc, r.procListB))).toList();
+    }
+
+    /** Codes of the MCC table (严重并发症或合并症). */
+    public List<String> mccCodes() {
+        return listed(mccTable);
+    }
+
+    /** Codes of the CC table (并发症或合并症). */
+    public List<String> ccCodes() {
+        return listed(ccTable);
+    }
+
+    /** Codes of the valid (operating-room) procedure list. */
+    public List<String> validProcedures() {
+        return codes(proc, validProcs);
+    }
+
+    private List<String> listed(int[] table) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int id = 0; id < table.length; id++) {
+            if (table[id] != NOT_LISTED) {
+                out.add(dx.code(id));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> codes(CodeTable table, CodeSet set) {
+        return java.util.Arrays.stream(set.ids()).mapToObj(table::code).toList();
+    }
+
+    private static Integer nullable(int v) {
+        return v == Drg.ABSENT ? null : v;
+    }
+
     @Override
     public String toString() {
         return "Scheme[" + info.id() + ", " + mdcs.size() + " MDCs, " + drgDefinitions.size() + " DRGs]";

@@ -1,0 +1,14 @@
+package org.openhqd.casemix.drg;
+
+import java.util.List;
+
+/**
+ * An entry rule as the scheme defines it (one row of adrg.tsv with its lists), for browsing a
+ * scheme, quality-control rules that ask "which ADRG would this procedure lead to", and the
+ * synthetic case generator. Numeric clauses are null when absent.
+ */
+public record RuleDefinition(String mdc, int step, String id, String adrg, boolean qy, boolean enabled,
+                             String shape, String dxScope, String procScope, String validProc,
+                             Integer ageDaysMax, Integer weightMin, Integer weightMaxExcl, String tagRule,
+                             List<String> diagnoses, List<String> proceduresA, List<String> proceduresB) {
+}

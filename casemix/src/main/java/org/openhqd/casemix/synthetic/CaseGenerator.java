@@ -1,0 +1,160 @@
+package org.openhqd.casemix.synthetic;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.openhqd.casemix.drg.InpatientCase;
+import org.openhqd.casemix.drg.MdcDefinition;
+import org.openhqd.casemix.drg.RuleDefinition;
+import org.openhqd.casemix.drg.Scheme;
+
+/**
+ * Seeded generator of realistic synthetic inpatient cases drawn from a scheme's own lists — no
+ * real person's data. Each case targets a random entry rule of the scheme (medical rules more
+ * often than surgical ones, as in a general hospital) and is built to satisfy it; secondary
+ * diagnoses come from the MCC/CC tables and the dictionary, so the complication splits and the
+ * exclusion tables are exercised; a small share carries the errors seen in real exports (lower
+ * case, padding, unit after a number, missing birth weight). Same scheme and seed give the same
+ * cases in the same order.
+ */
+public final class CaseGenerator {
+
+    private static final String[] DEPTS = {"0301", "0302", "0303", "0401", "0402", "0403", "0404", "0405",
+            "05", "07", "10", "11", "12", "13", "15", "19", "28", "32", "50"};
+
+    private final SplittableRandom random;
+    private final List<RuleDefinition> medical = new ArrayList<>();
+    private final List<RuleDefinition> surgical = new ArrayList<>();
+    private final Map<String, MdcDefinition> mdcs = new HashMap<>();
+    private final String[] mcc;
+    private final String[] cc;
+    private final String[] dxDictionary;
+    private final String[] nonOrProcedures;
+    private final String[] validProcedures;
+    private long count;
+
+    public CaseGenerator(Scheme scheme, long seed) {
+        this.random = new SplittableRandom(seed);
+        for (MdcDefinition m : scheme.mdcs()) {
+            mdcs.put(m.letter(), m);
+        }
+        for (RuleDefinition r : scheme.rules()) {
+            if (!r.enabled() || r.qy() || "tags".equals(r.procScope())) {
+                continue;
+            }
+            (r.proceduresA().isEmpty() && !"principal_valid".equals(r.validProc()) ? medical : surgical).add(r);
+        }
+        this.mcc = scheme.mccCodes().toArray(String[]::new);
+        this.cc = scheme.ccCodes().toArray(String[]::new);
+        this.dxDictionary = scheme.diagnosisDictionary().toArray(String[]::new);
+        List<String> valid = scheme.validProcedures();
+        java.util.Set<String> validSet = new java.util.HashSet<>(valid);
+        this.validProcedures = valid.toArray(String[]::new);
+        this.nonOrProcedures = scheme.procedureDictionary().stream().filter(p -> !validSet.contains(p))
+                .toArray(String[]::new);
+        if (medical.isEmpty() || dxDictionary.length == 0) {
+            throw new IllegalArgumentException("scheme " + scheme.info().id()
+                    + " has no diagnosis dictionary or no medical entry rule to generate cases from");
+        }
+    }
+
+    /** The next case; case ids are {@code G} + a running number padded to 9 digits. */
+    public InpatientCase next() {
+        count++;
+        String id = "G" + pad(count);
+        RuleDefinition rule = random.nextInt(100) < 72 || surgical.isEmpty()
+                ? medical.get(random.nextInt(medical.size()))
+                : surgical.get(random.nextInt(surgical.size()));
+        MdcDefinition mdc = mdcs.get(rule.mdc());
+
+        List<String> dx = new ArrayList<>(10);
+        List<String> procs = new ArrayList<>(6);
+        String principal = principalDiagnosis(rule, mdc);
+        dx.add(principal);
+        if ("secondary".equals(rule.dxScope())) {
+            dx.add(pick(rule.diagnoses()));
+        }
+        int secondaries = (int) Math.min(12, Math.round(Math.abs(random.nextGaussian()) * 3.5));
+        for (int i = 0; i < secondaries; i++) {
+            int roll = random.nextInt(100);
+            dx.add(roll < 12 && mcc.length > 0 ? pick(mcc) : roll < 40 && cc.length > 0 ? pick(cc) : pick(dxDictionary));
+        }
+        switch (rule.procScope()) {
+            case "principal", "any" -> procs.add(pick(rule.proceduresA()));
+            case "any_a_and_any_b" -> {
+                procs.add(pick(rule.proceduresA()));
+                procs.add(pick(rule.proceduresB()));
+            }
+            default -> {
+                if ("principal_valid".equals(rule.validProc()) && validProcedures.length > 0) {
+                    procs.add(pick(validProcedures));
+                }
+            }
+        }
+        if (!"none_valid".equals(rule.validProc()) && nonOrProcedures.length > 0) {
+            int extra = random.nextInt(100) < 55 ? random.nextInt(4) : 0;
+            for (int i = 0; i < extra; i++) {
+                procs.add(pick(nonOrProcedures));
+            }
+        }
+
+        boolean newborn = rule.ageDaysMax() != null || (mdc.ageYears() != null && mdc.ageYears() == 0);
+        String sex = mdc.sex() != null ? mdc.sex() : random.nextBoolean() ? "1" : "2";
+        String age;
+        String ageDays;
+        String weight = "";
+        if (newborn) {
+            age = "0";
+            int maxDays = rule.ageDaysMax() != null ? rule.ageDaysMax() : 364;
+            ageDays = Integer.toString(random.nextInt(maxDays + 1));
+            int lo = rule.weightMin() != null ? rule.weightMin() : 900;
+            int hi = rule.weightMaxExcl() != null ? rule.weightMaxExcl() : 4300;
+            weight = Integer.toString(lo + random.nextInt(Math.max(1, hi - lo)));
+        } else {
+            int years = 1 + (int) Math.min(98, Math.abs(45 + random.nextGaussian() * 20));
+            age = Integer.toString(years);
+            ageDays = random.nextInt(100) < 30 ? "" : Integer.toString(years * 365 + random.nextInt(365));
+        }
+        String los = Integer.toString(1 + (int) Math.min(89, Math.exp(1.9 + random.nextGaussian() * 0.6)));
+        String discharge = random.nextInt(100) < 92 ? "1" : Integer.toString(2 + random.nextInt(4));
+
+        // a few of the errors real HIS exports carry
+        int noise = random.nextInt(1000);
+        if (noise < 4) {
+            dx.set(0, principal.toLowerCase(java.util.Locale.ROOT));
+        } else if (noise < 7) {
+            dx.set(0, " " + principal);
+        } else if (noise < 9) {
+            age = age + "岁";
+        } else if (noise < 11 && newborn) {
+            weight = "";
+        }
+        return new InpatientCase(id, sex, age, ageDays, weight, DEPTS[random.nextInt(DEPTS.length)], los, discharge,
+                dx, procs);
+    }
+
+    private String principalDiagnosis(RuleDefinition rule, MdcDefinition mdc) {
+        if (("principal".equals(rule.dxScope()) || "any".equals(rule.dxScope())) && !rule.diagnoses().isEmpty()) {
+            return pick(rule.diagnoses());
+        }
+        if (!mdc.diagnoses().isEmpty()) {
+            return pick(mdc.diagnoses());
+        }
+        return pick(dxDictionary);
+    }
+
+    private String pick(List<String> list) {
+        return list.get(random.nextInt(list.size()));
+    }
+
+    private String pick(String[] array) {
+        return array[random.nextInt(array.length)];
+    }
+
+    private static String pad(long n) {
+        String s = Long.toString(n);
+        return "000000000".substring(Math.min(9, s.length())) + s;
+    }
+}

@@ -1,0 +1,62 @@
+package org.openhqd.casemix.synthetic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.openhqd.casemix.drg.DrgGrouper;
+import org.openhqd.casemix.drg.GroupingResult;
+import org.openhqd.casemix.drg.GroupingStatus;
+import org.openhqd.casemix.drg.InpatientCase;
+import org.openhqd.casemix.drg.Scheme;
+import org.openhqd.casemix.drg.SchemeCatalog;
+
+class CaseGeneratorTest {
+
+    static final Scheme CHS11 = SchemeCatalog.builtIn().get("chs-drg-1.1");
+
+    @Test
+    void sameSeedSameCasesOtherSeedOtherCases() {
+        CaseGenerator a = new CaseGenerator(CHS11, 42);
+        CaseGenerator b = new CaseGenerator(CHS11, 42);
+        CaseGenerator c = new CaseGenerator(CHS11, 43);
+        int differ = 0;
+        for (int i = 0; i < 1000; i++) {
+            InpatientCase x = a.next();
+            assertThat(b.next()).isEqualTo(x);
+            if (!c.next().equals(x)) {
+                differ++;
+            }
+        }
+        assertThat(differ).isGreaterThan(990);
+        assertThat(new CaseGenerator(CHS11, 1).next().caseId()).isEqualTo("G000000001");
+    }
+
+    @Test
+    void casesAreRealisticMostlyGroupedAcrossManyDrgsWithSomeInputErrors() {
+        DrgGrouper grouper = DrgGrouper.of(CHS11);
+        CaseGenerator gen = new CaseGenerator(CHS11, 7);
+        Map<GroupingStatus, Integer> status = new EnumMap<>(GroupingStatus.class);
+        Set<String> drgs = new HashSet<>();
+        int withComplication = 0;
+        int n = 20_000;
+        for (int i = 0; i < n; i++) {
+            GroupingResult r = grouper.group(gen.next());
+            status.merge(r.status(), 1, Integer::sum);
+            if (r.status() == GroupingStatus.OK) {
+                drgs.add(r.drg());
+                char split = r.drg().charAt(3);
+                if (split == '1' || split == '3') {
+                    withComplication++;
+                }
+            }
+        }
+        assertThat(status.getOrDefault(GroupingStatus.OK, 0)).isGreaterThan(n * 85 / 100);
+        assertThat(status.getOrDefault(GroupingStatus.INVALID, 0)).isBetween(1, n / 50);
+        assertThat(drgs.size()).as("distinct DRGs").isGreaterThan(450);
+        assertThat(withComplication).as("cases in an MCC/CC split").isGreaterThan(n / 10);
+    }
+}
