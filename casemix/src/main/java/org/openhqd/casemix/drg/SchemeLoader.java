@@ -55,12 +55,37 @@ public final class SchemeLoader {
             this.id = fallbackId;
         }
 
+        /** Files parsed ahead on other threads; byte parsing is most of the load time. */
+        private final Map<String, java.util.concurrent.CompletableFuture<Tsv>> ahead = new HashMap<>();
+
         Tsv tsv(String file, boolean required) {
+            java.util.concurrent.CompletableFuture<Tsv> f = ahead.remove(file);
+            if (f != null) {
+                try {
+                    return f.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw e;
+                }
+            }
             return Tsv.read(source, id, file, required);
+        }
+
+        /** Starts parsing the big optional tables in the background while the rules are read. */
+        private void parseAhead() {
+            for (String file : List.of("dx_map.tsv", "proc_map.tsv", "cc.tsv", "pdx_exclusion.tsv", "proc_dict.tsv",
+                    "valid_proc.tsv", "mcc.tsv")) {
+                String schemeId = id;
+                ahead.put(file, java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> Tsv.read(source, schemeId, file, false)));
+            }
         }
 
         Scheme read() {
             SchemeInfo info = readInfo();
+            parseAhead();
             checkOptions();
             for (String file : UNSUPPORTED_FILES) {
                 if (!tsv(file, false).rows.isEmpty()) {
