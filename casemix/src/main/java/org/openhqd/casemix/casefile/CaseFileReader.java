@@ -118,14 +118,11 @@ public final class CaseFileReader implements Closeable {
         List<String> f = fields(text);
         if (f == null) {
             String id = text.substring(0, Math.max(0, text.indexOf(',') < 0 ? text.length() : text.indexOf(',')));
-            return new CaseRow(line, id, null, new Problem(ProblemCode.MALFORMED_ROW, "", -1, "",
-                    "第 " + line + " 行：引号不配对", "line " + line + ": unbalanced quote"));
+            return new CaseRow(line, id, null, new Problem(ProblemCode.MALFORMED_ROW, "", -1, Long.toString(line), "引号不配对"));
         }
         if (f.size() < width) {
             String id = f.get(0);
-            return new CaseRow(line, id, null, new Problem(ProblemCode.TOO_FEW_FIELDS, "", -1, "",
-                    "第 " + line + " 行：只有 " + f.size() + " 个字段，需要 " + width + " 个",
-                    "line " + line + ": " + f.size() + " fields, " + width + " required"));
+            return new CaseRow(line, id, null, new Problem(ProblemCode.TOO_FEW_FIELDS, "", -1, Long.toString(line), f.size() + "/" + width));
         }
         InpatientCase c = new InpatientCase(get(f, Column.CASE_ID), get(f, Column.SEX), get(f, Column.AGE),
                 get(f, Column.AGE_DAYS), get(f, Column.BIRTH_WEIGHT), get(f, Column.DEPT), get(f, Column.LOS),

@@ -16,12 +16,12 @@ final class CodeTable {
     /** Id of a code that no table of the scheme mentions. */
     static final int UNKNOWN = -1;
 
-    private final Map<String, Integer> ids;
+    private final CodeIndex ids;
     private final String[] codes;
     private final String[] names;
     private final BitSet inDictionary;
 
-    private CodeTable(Map<String, Integer> ids, String[] codes, String[] names, BitSet inDictionary) {
+    private CodeTable(CodeIndex ids, String[] codes, String[] names, BitSet inDictionary) {
         this.ids = ids;
         this.codes = codes;
         this.names = names;
@@ -29,8 +29,7 @@ final class CodeTable {
     }
 
     int id(String code) {
-        Integer id = ids.get(code);
-        return id == null ? UNKNOWN : id;
+        return ids.get(code);
     }
 
     String code(int id) {
@@ -93,7 +92,8 @@ final class CodeTable {
         }
 
         CodeTable build() {
-            return new CodeTable(ids, codes.toArray(String[]::new),
+            String[] all = codes.toArray(String[]::new);
+            return new CodeTable(new CodeIndex(all), all,
                     names.toArray(String[]::new), (BitSet) inDictionary.clone());
         }
     }

@@ -127,13 +127,10 @@ public final class DrgGrouper {
                     step(Step.Kind.MDC, mdc.code, "", mdc.code + " 内无入组规则符合，继续下一 MDC",
                             "no entry rule of " + mdc.code + " holds; trying the next MDC");
                 }
-                problem(ProblemCode.NO_ADRG_IN_ENTERED_MDC, "", -1, mdc.code,
-                        "进入 " + mdc.code + " 但无 ADRG 符合", "entered " + mdc.code + " but no ADRG fits");
+                problem(ProblemCode.NO_ADRG_IN_ENTERED_MDC, "", -1, mdc.code, "");
             }
             if (problems == null || problems.stream().noneMatch(p -> p.code() == ProblemCode.NO_ADRG_IN_ENTERED_MDC)) {
-                problem(ProblemCode.NO_MDC, "diagnoses", 0, dxCode(0),
-                        "主要诊断 " + quoted(dxCode(0)) + " 不属于任何 MDC（且主手术未进入先期分组）",
-                        "principal diagnosis " + quoted(dxCode(0)) + " belongs to no MDC (and no pre-MDC procedure applies)");
+                problem(ProblemCode.NO_MDC, "diagnoses", 0, dxCode(0), "");
             }
             if (trace != null) {
                 step(Step.Kind.RESULT, "", "", "无法入组（0000）", "ungroupable (0000)");
@@ -144,10 +141,10 @@ public final class DrgGrouper {
         // ---- reading and validation (scheme README §3) ----
 
         private boolean read() {
-            long a = number("age", c.age(), "年龄");
-            long d = number("age_days", c.ageDays(), "年龄（天）");
-            long w = number("birth_weight", c.birthWeight(), "出生体重");
-            long l = number("los", c.los(), "住院天数");
+            long a = number("age", c.age());
+            long d = number("age_days", c.ageDays());
+            long w = number("birth_weight", c.birthWeight());
+            long l = number("los", c.los());
             boolean valid = a != NOT_A_NUMBER && d != NOT_A_NUMBER && w != NOT_A_NUMBER && l != NOT_A_NUMBER;
             if (valid) {
                 age = (int) a;
@@ -155,12 +152,10 @@ public final class DrgGrouper {
                 birthWeight = (int) w;
                 los = (int) l;
                 if (c.sex().isEmpty()) {
-                    problem(ProblemCode.SEX_EMPTY, "sex", -1, "", "性别为空", "sex is empty");
+                    problem(ProblemCode.SEX_EMPTY, "sex", -1, "", "");
                     valid = false;
                 } else if (age == 0 && ageDays <= 28 && birthWeight == 0) {
-                    problem(ProblemCode.NEWBORN_WITHOUT_WEIGHT, "birth_weight", -1, c.birthWeight(),
-                            "年龄 0 岁且日龄 ≤ 28 天（空值按 0 计）的新生儿必须填写出生体重",
-                            "a newborn (age 0 years, age in days <= 28; empty counts as 0) must have a birth weight");
+                    problem(ProblemCode.NEWBORN_WITHOUT_WEIGHT, "birth_weight", -1, c.birthWeight(), "");
                     valid = false;
                 }
             }
@@ -172,29 +167,26 @@ public final class DrgGrouper {
             }
             sex = normaliseSex(c.sex());
             if (!"1".equals(sex) && !"2".equals(sex)) {
-                problem(ProblemCode.SEX_UNRECOGNISED, "sex", -1, c.sex(),
-                        "性别 " + quoted(c.sex()) + " 既非男(1)也非女(2)，不进入 MDC M/N",
-                        "sex " + quoted(c.sex()) + " is neither male (1) nor female (2); MDC M and N cannot apply");
+                problem(ProblemCode.SEX_UNRECOGNISED, "sex", -1, c.sex(), "");
             }
             List<String> dxCodes = c.diagnoses();
             dx = new int[dxCodes.size()];
             for (int i = 0; i < dx.length; i++) {
                 dx[i] = scheme.dx.id(dxCodes.get(i));
                 if (!scheme.dx.inDictionary(dx[i]) && scheme.dx.hasDictionary()) {
-                    unknownCode(ProblemCode.DIAGNOSIS_NOT_IN_DICTIONARY, "diagnoses", i, dxCodes.get(i), "诊断", "diagnosis");
+                    unknownCode(ProblemCode.DIAGNOSIS_NOT_IN_DICTIONARY, "diagnoses", i, dxCodes.get(i));
                 }
             }
             pdx = dx.length == 0 ? CodeTable.UNKNOWN : dx[0];
             if (dx.length == 0 || dxCodes.get(0).isEmpty()) {
-                problem(ProblemCode.PRINCIPAL_DIAGNOSIS_EMPTY, "diagnoses", 0, "",
-                        "主要诊断为空", "principal diagnosis is empty");
+                problem(ProblemCode.PRINCIPAL_DIAGNOSIS_EMPTY, "diagnoses", 0, "", "");
             }
             List<String> procCodes = c.procedures();
             procs = new int[procCodes.size()];
             for (int i = 0; i < procs.length; i++) {
                 procs[i] = scheme.proc.id(procCodes.get(i));
                 if (!scheme.proc.inDictionary(procs[i]) && scheme.proc.hasDictionary()) {
-                    unknownCode(ProblemCode.PROCEDURE_NOT_IN_DICTIONARY, "procedures", i, procCodes.get(i), "手术操作", "procedure");
+                    unknownCode(ProblemCode.PROCEDURE_NOT_IN_DICTIONARY, "procedures", i, procCodes.get(i));
                 }
             }
             hasPproc = procs.length > 0;
@@ -207,21 +199,18 @@ public final class DrgGrouper {
             return true;
         }
 
-        private long number(String field, String text, String zhName) {
+        private long number(String field, String text) {
             long v = readNumber(text);
             if (v == NOT_A_NUMBER) {
-                problem(ProblemCode.NUMBER_UNPARSEABLE, field, -1, text,
-                        zhName + " " + quoted(text) + " 不是数字", field + " " + quoted(text) + " is not a number");
+                problem(ProblemCode.NUMBER_UNPARSEABLE, field, -1, text, "");
             }
             return v;
         }
 
-        private void unknownCode(ProblemCode code, String field, int index, String value, String zhKind, String enKind) {
-            String zh = zhKind + "编码 " + quoted(value) + " 不在方案 " + scheme.info.id() + " 的字典中";
-            String en = enKind + " code " + quoted(value) + " is not in the dictionary of scheme " + scheme.info.id();
-            problem(code, field, index, value, zh, en);
+        private void unknownCode(ProblemCode code, String field, int index, String value) {
+            Problem p = problem(code, field, index, value, scheme.info.id());
             if (trace != null) {
-                step(Step.Kind.CHECK, "", value, zh, en);
+                step(Step.Kind.CHECK, "", value, p.zh(), p.en());
             }
         }
 
@@ -601,11 +590,13 @@ public final class DrgGrouper {
             trace.add(new Step(kind, rule, code, zh, en));
         }
 
-        private void problem(ProblemCode code, String field, int index, String value, String zh, String en) {
+        private Problem problem(ProblemCode code, String field, int index, String value, String detail) {
             if (problems == null) {
                 problems = new ArrayList<>(2);
             }
-            problems.add(new Problem(code, field, index, value, zh, en));
+            Problem p = new Problem(code, field, index, value, detail);
+            problems.add(p);
+            return p;
         }
 
         private GroupingResult finish(GroupingStatus status, String mdc, String adrg, String drg, String name) {
@@ -624,9 +615,5 @@ public final class DrgGrouper {
             case "女" -> "2";
             default -> sex;
         };
-    }
-
-    private static String quoted(String s) {
-        return "'" + s + "'";
     }
 }
