@@ -101,7 +101,9 @@ public final class CaseGenerator {
         }
 
         boolean newborn = rule.ageDaysMax() != null || (mdc.ageYears() != null && mdc.ageYears() == 0);
-        String sex = mdc.sex() != null ? mdc.sex() : random.nextBoolean() ? "1" : "2";
+        // MDC O (pregnancy) has no sex clause in CHS-DRG, but its patients are women
+        boolean pregnancy = "O".equals(mdc.letter());
+        String sex = mdc.sex() != null ? mdc.sex() : pregnancy ? "2" : random.nextBoolean() ? "1" : "2";
         String age;
         String ageDays;
         String weight = "";
@@ -113,7 +115,7 @@ public final class CaseGenerator {
             int hi = rule.weightMaxExcl() != null ? rule.weightMaxExcl() : 4300;
             weight = Integer.toString(lo + random.nextInt(Math.max(1, hi - lo)));
         } else {
-            int years = 1 + (int) Math.min(98, Math.abs(45 + random.nextGaussian() * 20));
+            int years = pregnancy ? 18 + random.nextInt(27) : 1 + (int) Math.min(98, Math.abs(45 + random.nextGaussian() * 20));
             age = Integer.toString(years);
             ageDays = random.nextInt(100) < 30 ? "" : Integer.toString(years * 365 + random.nextInt(365));
         }
