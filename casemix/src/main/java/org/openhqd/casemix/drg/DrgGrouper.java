@@ -16,10 +16,12 @@ public final class DrgGrouper {
 
     private final Scheme scheme;
     private final Mdc[] mdcs;
+    private final Membership lists;
 
     private DrgGrouper(Scheme scheme) {
         this.scheme = scheme;
         this.mdcs = scheme.mdcs.toArray(Mdc[]::new);
+        this.lists = scheme.membership;
     }
 
     public static DrgGrouper of(Scheme scheme) {
@@ -100,6 +102,8 @@ public final class DrgGrouper {
         private int[] dx;
         private int[] procs;
         private int pdx;
+        /** The MDCs whose principal-diagnosis list holds the principal diagnosis (bit = position). */
+        private long pdxMdcs;
         private boolean hasPproc;
         /** 0 = not computed, 1 = false, 2 = true. */
         private byte mcc;
@@ -178,6 +182,7 @@ public final class DrgGrouper {
                 }
             }
             pdx = dx.length == 0 ? CodeTable.UNKNOWN : dx[0];
+            pdxMdcs = lists.mdcsOf(pdx);
             if (dx.length == 0 || dxCodes.get(0).isEmpty()) {
                 problem(ProblemCode.PRINCIPAL_DIAGNOSIS_EMPTY, "diagnoses", 0, "", "");
             }
@@ -217,7 +222,7 @@ public final class DrgGrouper {
         // ---- MDC entry (README §4 step 1) ----
 
         private boolean enters(Mdc mdc) {
-            if (mdc.principalDxInList && !mdc.dxList.contains(pdx)) {
+            if (mdc.principalDxInList && (pdxMdcs & (1L << mdc.position)) == 0) {
                 return false;
             }
             if (mdc.principalProcValid && !(hasPproc && scheme.validProcs.contains(procs[0]))) {
@@ -282,17 +287,17 @@ public final class DrgGrouper {
         private boolean holds(EntryRule r) {
             switch (r.dxScope) {
                 case PRINCIPAL -> {
-                    if (!r.dxList.contains(pdx)) {
+                    if (!lists.dxInRuleList(pdx, r)) {
                         return false;
                     }
                 }
                 case ANY -> {
-                    if (firstIn(r.dxList, dx, 0) < 0) {
+                    if (!anyDxInRuleList(r, 0)) {
                         return false;
                     }
                 }
                 case SECONDARY -> {
-                    if (firstIn(r.dxList, dx, 1) < 0) {
+                    if (!anyDxInRuleList(r, 1)) {
                         return false;
                     }
                 }
@@ -300,17 +305,17 @@ public final class DrgGrouper {
             }
             switch (r.procScope) {
                 case PRINCIPAL -> {
-                    if (!hasPproc || !r.procListA.contains(procs[0])) {
+                    if (!hasPproc || !lists.procInRuleListA(procs[0], r)) {
                         return false;
                     }
                 }
                 case ANY -> {
-                    if (firstIn(r.procListA, procs, 0) < 0) {
+                    if (!anyProcInRuleListA(r)) {
                         return false;
                     }
                 }
                 case ANY_A_AND_B -> {
-                    if (firstIn(r.procListA, procs, 0) < 0 || firstIn(r.procListB, procs, 0) < 0) {
+                    if (!anyProcInRuleListA(r) || firstIn(r.procListB, procs, 0) < 0) {
                         return false;
                     }
                 }
@@ -567,6 +572,24 @@ public final class DrgGrouper {
 
         // ---- helpers ----
 
+        private boolean anyDxInRuleList(EntryRule r, int from) {
+            for (int i = from; i < dx.length; i++) {
+                if (lists.dxInRuleList(dx[i], r)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean anyProcInRuleListA(EntryRule r) {
+            for (int id : procs) {
+                if (lists.procInRuleListA(id, r)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private int firstIn(CodeSet set, int[] ids, int from) {
             for (int i = from; i < ids.length; i++) {
                 if (set.contains(ids[i])) {
@@ -606,6 +629,9 @@ public final class DrgGrouper {
     }
 
     static String normaliseSex(String sex) {
+        if (sex.length() == 1 && (sex.charAt(0) == '1' || sex.charAt(0) == '2')) {
+            return sex; // the common case, without hashing the string for the switch below
+        }
         int dot = sex.indexOf('.');
         if (dot >= 0) {
             return sex.substring(0, dot);

@@ -16,6 +16,8 @@ final class EntryRule {
     enum ValidProc { NONE, PRINCIPAL_VALID, NONE_VALID, ANY_VALID }
 
     final String mdc;
+    /** Unique among the scheme's rules (its row in adrg.tsv); keys {@link Membership}. */
+    final int index;
     final int step;
     /** The row id (keys its own lists). */
     final String id;
@@ -38,11 +40,12 @@ final class EntryRule {
     /** The DRGs of {@link #adrgCode}, in evaluation order; shared by all rules of one ADRG. */
     final List<Drg> drgs;
 
-    EntryRule(String mdc, int step, String id, String adrgCode, boolean qy, boolean enabled, String shape,
+    EntryRule(String mdc, int index, int step, String id, String adrgCode, boolean qy, boolean enabled, String shape,
               DxScope dxScope, ProcScope procScope, ValidProc validProc,
               int ageDaysMax, int weightMin, int weightMaxExcl,
               CodeSet dxList, CodeSet procListA, CodeSet procListB, TagRule tagRule, List<Drg> drgs) {
         this.mdc = mdc;
+        this.index = index;
         this.step = step;
         this.id = id;
         this.adrgCode = adrgCode;

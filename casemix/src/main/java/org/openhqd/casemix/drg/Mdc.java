@@ -6,6 +6,8 @@ import java.util.List;
 final class Mdc {
 
     final int order;
+    /** Position in evaluation order (< 64); the MDC's bit in {@link Membership#mdcsOfDx}. */
+    final int position;
     final String letter;
     /** As reported in results: {@code MDC} + letter. */
     final String code;
@@ -27,10 +29,11 @@ final class Mdc {
     final List<EntryRule> rules;
     final EntryRule[] enabledRules;
 
-    Mdc(int order, String letter, boolean principalDxInList, boolean principalProcValid, String sex,
+    Mdc(int order, int position, String letter, boolean principalDxInList, boolean principalProcValid, String sex,
         int ageYearsEq, int minTraumaRegions, CodeSet dxList, byte[] traumaRegion,
         List<String> traumaRegionNames, List<EntryRule> rules) {
         this.order = order;
+        this.position = position;
         this.letter = letter;
         this.code = "MDC" + letter;
         this.principalDxInList = principalDxInList;

@@ -33,6 +33,7 @@ public final class Scheme {
     final Map<String, String> dxMap;
     final Map<String, String> procMap;
     final List<DrgDefinition> drgDefinitions;
+    final Membership membership;
     private final Map<String, DrgDefinition> drgByCode;
 
     Scheme(SchemeInfo info, CodeTable dx, CodeTable proc, List<Mdc> mdcs, CodeSet validProcs,
@@ -50,6 +51,7 @@ public final class Scheme {
         this.dxMap = dxMap;
         this.procMap = procMap;
         this.drgDefinitions = List.copyOf(drgDefinitions);
+        this.membership = new Membership(this.mdcs, dx.size(), proc.size());
         this.drgByCode = new java.util.HashMap<>();
         for (DrgDefinition d : drgDefinitions) {
             drgByCode.putIfAbsent(d.drg(), d);

@@ -438,7 +438,7 @@ public final class SchemeLoader {
                 if (!qy) {
                     usedAdrgs.add(adrgCode);
                 }
-                byMdc.computeIfAbsent(mdc, k -> new ArrayList<>()).add(new EntryRule(mdc,
+                byMdc.computeIfAbsent(mdc, k -> new ArrayList<>()).add(new EntryRule(mdc, r,
                         integer(t, r, "step", row[cStep]), ruleId, adrgCode, qy, enabled, Tsv.cell(row, cShape),
                         dxScope, procScope, validProc,
                         optionalInt(t, r, "age_days_max", Tsv.cell(row, cAgeDays)),
@@ -452,8 +452,13 @@ public final class SchemeLoader {
                             "ADRG " + adrg + " has no entry rule in adrg.tsv");
                 }
             }
+            List<MdcRow> ordered = new ArrayList<>(mdcRows.values());
+            ordered.sort(Comparator.comparingInt(m -> m.order));
+            if (ordered.size() > 64) {
+                throw new SchemeFormatException(id, "mdc.tsv", 0, "MDC 超过 64 个", "more than 64 MDCs");
+            }
             List<Mdc> mdcs = new ArrayList<>();
-            for (MdcRow m : mdcRows.values()) {
+            for (MdcRow m : ordered) {
                 List<EntryRule> rules = byMdc.getOrDefault(m.letter, new ArrayList<>());
                 rules.sort(Comparator.comparingInt(rule -> rule.step));
                 for (int i = 1; i < rules.size(); i++) {
@@ -475,10 +480,9 @@ public final class SchemeLoader {
                     throw new SchemeFormatException(id, "mdc_dx.tsv", 0, "MDC " + m.letter + " 需要创伤部位但其诊断表没有 trauma_region",
                             "MDC " + m.letter + " tests trauma regions but its list has no trauma_region");
                 }
-                mdcs.add(new Mdc(m.order, m.letter, m.principalDx, m.principalValid, m.sex, m.ageYearsEq,
+                mdcs.add(new Mdc(m.order, mdcs.size(), m.letter, m.principalDx, m.principalValid, m.sex, m.ageYearsEq,
                         m.minTrauma, CodeSet.of(m.dx), region == null ? new byte[0] : region, regionNames, rules));
             }
-            mdcs.sort(Comparator.comparingInt(m -> m.order));
             return mdcs;
         }
 
