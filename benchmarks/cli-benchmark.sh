@@ -9,7 +9,7 @@ scheme="${2:-chs-drg-1.1}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/target/bench"
 mkdir -p "$out"
-in="$out/cases-$n.csv"
+in="$out/cases-$scheme-$n.csv"
 if [ ! -s "$in" ]; then
   "$root/hqd" drg generate --scheme "$scheme" --cases "$n" --seed 20261124 --out "$in"
 fi
