@@ -12,17 +12,20 @@ import java.util.Map;
  */
 final class TagRule {
 
-    static final TagRule NONE = new TagRule("", new long[0], Map.of(), List.of());
+    static final TagRule NONE = new TagRule("", new long[0], new int[0], new long[0], List.of());
 
     final String text;
     private final long[] groups;
-    private final Map<Integer, Long> tagsByProc;
+    /** Procedure ids of list T, ascending, and the tag bits of each. */
+    private final int[] procs;
+    private final long[] tags;
     private final List<String> tagNames;
 
-    private TagRule(String text, long[] groups, Map<Integer, Long> tagsByProc, List<String> tagNames) {
+    private TagRule(String text, long[] groups, int[] procs, long[] tags, List<String> tagNames) {
         this.text = text;
         this.groups = groups;
-        this.tagsByProc = tagsByProc;
+        this.procs = procs;
+        this.tags = tags;
         this.tagNames = tagNames;
     }
 
@@ -53,7 +56,12 @@ final class TagRule {
                 groups[i] |= 1L << bitOf(tag, bit, names);
             }
         }
-        return new TagRule(text, groups, Map.copyOf(byProc), List.copyOf(names));
+        int[] ids = byProc.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        long[] masks = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            masks[i] = byProc.get(ids[i]);
+        }
+        return new TagRule(text, groups, ids, masks, List.copyOf(names));
     }
 
     private static int bitOf(String tag, Map<String, Integer> bit, List<String> names) {
@@ -70,12 +78,12 @@ final class TagRule {
     }
 
     /** Union of the tags of the given procedures. */
-    long tagsOf(int[] procs) {
+    long tagsOf(int[] caseProcs) {
         long mask = 0;
-        for (int id : procs) {
-            Long m = tagsByProc.get(id);
-            if (m != null) {
-                mask |= m;
+        for (int id : caseProcs) {
+            int i = id < 0 ? -1 : Arrays.binarySearch(procs, id);
+            if (i >= 0) {
+                mask |= tags[i];
             }
         }
         return mask;
