@@ -17,11 +17,20 @@ public final class DrgGrouper {
     private final Scheme scheme;
     private final Mdc[] mdcs;
     private final Membership lists;
+    /** MDCs (bit = position) entered without a principal-diagnosis list test, e.g. MDC A. */
+    private final long mdcsWithoutDxList;
 
     private DrgGrouper(Scheme scheme) {
         this.scheme = scheme;
         this.mdcs = scheme.mdcs.toArray(Mdc[]::new);
         this.lists = scheme.membership;
+        long without = 0;
+        for (Mdc m : mdcs) {
+            if (!m.principalDxInList) {
+                without |= 1L << m.position;
+            }
+        }
+        this.mdcsWithoutDxList = without;
     }
 
     public static DrgGrouper of(Scheme scheme) {
@@ -118,7 +127,10 @@ public final class DrgGrouper {
             if (!read()) {
                 return finish(GroupingStatus.INVALID, "", "", "", "");
             }
-            for (Mdc mdc : mdcs) {
+            // only MDCs whose list holds the principal diagnosis, or that test no list, can be
+            // entered: walk those bits in evaluation order instead of testing all 26 MDCs
+            for (long candidates = pdxMdcs | mdcsWithoutDxList; candidates != 0; candidates &= candidates - 1) {
+                Mdc mdc = mdcs[Long.numberOfTrailingZeros(candidates)];
                 if (!enters(mdc)) {
                     continue;
                 }
