@@ -1,0 +1,28 @@
+package org.openhqd.platform.demo;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/** {@code ./hqd serve --demo}: loads the demo community into an empty database at start-up. */
+@Component
+@ConditionalOnProperty(name = "hqd.demo", havingValue = "true")
+class DemoLoader implements ApplicationRunner {
+
+    private final DemoCommunity demo;
+    private final int patients;
+
+    DemoLoader(DemoCommunity demo, @Value("${hqd.demo.patients:50000}") int patients) {
+        this.demo = demo;
+        this.patients = patients;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (demo.empty()) {
+            demo.load(20261124L, patients);
+        }
+    }
+}
