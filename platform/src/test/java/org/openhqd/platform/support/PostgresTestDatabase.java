@@ -1,0 +1,26 @@
+package org.openhqd.platform.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** The PostgreSQL the tests use: 127.0.0.1:5432, user postgres, database test (HQD_TEST_PG_* to override). */
+public final class PostgresTestDatabase {
+
+    public static final String URL = System.getenv().getOrDefault("HQD_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String USER = System.getenv().getOrDefault("HQD_TEST_PG_USER", "postgres");
+    public static final String PASSWORD = System.getenv().getOrDefault("HQD_TEST_PG_PASSWORD", "");
+    public static final String SCHEMA = "hqd_it";
+
+    private PostgresTestDatabase() {
+    }
+
+    /** Drops and recreates the test schema, so each run starts from an empty database. */
+    static void resetSchema() throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            s.execute("CREATE SCHEMA " + SCHEMA);
+        }
+    }
+}
