@@ -1,0 +1,91 @@
+package org.openhqd.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openhqd.platform.support.Api;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The console in a real headless Chromium (Debian's chromium and chromium-driver): log in, navigate,
+ * create a department, see it listed. Under CI=true a missing browser fails the test; elsewhere it is
+ * skipped with a message.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hqd.demo=true", "hqd.demo.patients=500", "hqd.data-dir=target/test-data-browser",
+        "spring.datasource.url=jdbc:h2:mem:hqd-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
+class BrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser(@TempDir Path profile) {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException("CI=true but chromium/chromedriver are missing (.ci/run installs them)");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(present,
+                "SKIPPED: browser test needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--lang=zh-CN", "--user-data-dir=" + profile);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void logInNavigateCreateADepartmentAndSeeItListed() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get("http://localhost:" + port + "/departments");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        assertThat(browser.getTitle()).contains("登录");
+        browser.findElement(By.id("username")).sendKeys("demo-admin-a");
+        browser.findElement(By.id("password")).sendKeys(Api.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.titleContains("院长驾驶舱"));
+        assertThat(browser.getPageSource()).contains("机构管理员");
+        wait.until(d -> d.findElements(By.cssSelector("#chart canvas")).size() > 0); // ECharts rendered
+
+        browser.findElement(By.linkText("科室")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("add-department")));
+        browser.findElement(By.id("dept-code")).sendKeys("0703");
+        browser.findElement(By.id("dept-name")).sendKeys("新生儿科");
+        browser.findElement(By.id("dept-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("departments"), "新生儿科"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("科室已创建");
+
+        Path shot = Path.of("target", "browser-departments.png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
