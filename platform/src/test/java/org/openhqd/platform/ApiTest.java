@@ -114,10 +114,10 @@ class ApiTest {
     void repeatedFailuresLockTheAccount() throws Exception {
         for (int i = 0; i < 5; i++) {
             mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"username\":\"demo-village-b\",\"password\":\"bad" + i + "\"}")).andExpect(status().isUnauthorized());
+                    .content("{\"username\":\"demo-nurse-b\",\"password\":\"bad" + i + "\"}")).andExpect(status().isUnauthorized());
         }
         mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"demo-village-b\",\"password\":\"" + Api.PASSWORD + "\"}"))
+                        .content("{\"username\":\"demo-nurse-b\",\"password\":\"" + Api.PASSWORD + "\"}"))
                 .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.detail", containsString("locked")));
     }
 
