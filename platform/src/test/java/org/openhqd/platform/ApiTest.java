@@ -132,6 +132,30 @@ class ApiTest {
     }
 
     @Test
+    void integrationTokensAreIssuedUsedAndRevoked() throws Exception {
+        String admin = Api.token(mvc, "demo-admin-a");
+        long township = jdbc.sql("SELECT id FROM institution WHERE code = 'T001'").query(Long.class).single();
+        long sibling = jdbc.sql("SELECT id FROM institution WHERE code = 'T002'").query(Long.class).single();
+        mvc.perform(post("/api/v1/tokens").header("Authorization", Api.bearer(admin)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"his-x\",\"institutionId\":" + sibling + "}")).andExpect(status().isNotFound());
+        String issued = mvc.perform(post("/api/v1/tokens").header("Authorization", Api.bearer(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"his-t001\",\"institutionId\":" + township + "}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String his = com.jayway.jsonpath.JsonPath.read(issued, "$.token");
+        long id = ((Number) com.jayway.jsonpath.JsonPath.read(issued, "$.id")).longValue();
+        mvc.perform(get("/api/v1/patients").header("Authorization", Api.bearer(his))).andExpect(status().isOk());
+        assertThat(jdbc.sql("SELECT token_hash FROM api_token WHERE id = :id").param("id", id).query(String.class).single())
+                .doesNotContain(his).hasSize(64);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/tokens/" + id)
+                .header("Authorization", Api.bearer(admin))).andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/patients").header("Authorization", Api.bearer(his))).andExpect(status().isUnauthorized());
+        String doctor = Api.token(mvc, "demo-doctor-a");
+        mvc.perform(get("/api/v1/tokens").header("Authorization", Api.bearer(doctor))).andExpect(status().isForbidden());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action IN ('TOKEN_ISSUED','TOKEN_REVOKED') AND entity_id = :id")
+                .param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void openApiDocumentsTheApi() throws Exception {
         mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/patients']").exists())

@@ -90,5 +90,10 @@ class ConsoleTest {
                 .andExpect(content().string(containsString("登录成功")))
                 .andExpect(content().string(containsString("demo-doctor")));
         mvc.perform(get("/patients").session(auditor)).andExpect(status().isForbidden());
+        mvc.perform(get("/audit/export.csv").session(auditor).param("action", "LOGIN_SUCCESS"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id,time,actor,action")))
+                .andExpect(content().string(containsString("LOGIN_SUCCESS")));
+        mvc.perform(get("/audit").session(auditor).param("action", "EXPORT")).andExpect(content().string(containsString("导出")));
     }
 }
