@@ -64,6 +64,41 @@ class OrganizationApi {
         return organizations.addDepartment(d.institutionId(), d.code(), d.name(), p.scope());
     }
 
+    record NewInstitution(Long parentId, @NotBlank @Pattern(regexp = "[0-9A-Za-z._-]{1,32}") String code,
+                          @NotBlank @Size(max = 128) String name, @NotNull InstitutionLevel level, @NotNull InstitutionType type) {
+    }
+
+    @PostMapping("/institutions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','COMMUNITY_ADMIN','INSTITUTION_ADMIN')")
+    InstitutionView addInstitution(@Valid @RequestBody NewInstitution n) {
+        Institution i = organizations.addInstitution(n.parentId(), n.code(), n.name(), n.level(), n.type(), CurrentUser.get());
+        return new InstitutionView(i.id(), i.code(), i.name(), i.level(), i.type(), i.parentId());
+    }
+
+    record NewStaff(@NotNull Long institutionId, Long departmentId, @NotBlank @Size(max = 64) String name,
+                    @NotNull org.openhqd.platform.security.Role role, @Size(max = 32) String title,
+                    String username, String password) {
+    }
+
+    @PostMapping("/staff")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','COMMUNITY_ADMIN','INSTITUTION_ADMIN')")
+    StaffMember addStaff(@Valid @RequestBody NewStaff n) {
+        return organizations.addStaff(n.institutionId(), n.departmentId(), n.name(), n.role(), n.title(), n.username(),
+                n.password(), CurrentUser.get());
+    }
+
+    record Enabled(boolean enabled) {
+    }
+
+    @PostMapping("/staff/{id}/enabled")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','COMMUNITY_ADMIN','INSTITUTION_ADMIN')")
+    void setEnabled(@PathVariable long id, @RequestBody Enabled e) {
+        organizations.setEnabled(id, e.enabled(), CurrentUser.get().scope());
+    }
+
     @GetMapping("/staff")
     List<StaffMember> staff() {
         return organizations.staff(CurrentUser.get().scope());
