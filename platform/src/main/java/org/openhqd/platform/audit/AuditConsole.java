@@ -29,7 +29,7 @@ class AuditConsole {
                   @RequestParam(required = false) Long patientId,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        var entries = trail.search(actor, action, patientId, from, to, 1000);
+        var entries = trail.search(org.openhqd.platform.security.CurrentUser.get().scope(), actor, action, patientId, from, to, 1000);
         StringBuilder csv = new StringBuilder("\uFEFFid,time,actor,action,entity,entity_id,patient_id,remote_address,detail\n");
         for (AuditTrail.Entry e : entries) {
             csv.append(e.id()).append(',').append(e.time()).append(',').append(cell(e.actor())).append(',').append(e.action())
@@ -53,7 +53,7 @@ class AuditConsole {
                   @RequestParam(required = false) Long patientId,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
-        model.addAttribute("entries", trail.search(actor, action, patientId, from, to, 200));
+        model.addAttribute("entries", trail.search(org.openhqd.platform.security.CurrentUser.get().scope(), actor, action, patientId, from, to, 200));
         model.addAttribute("actions", AuditAction.values());
         return "audit";
     }

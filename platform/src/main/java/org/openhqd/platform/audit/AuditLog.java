@@ -40,7 +40,10 @@ public class AuditLog {
     /** Records an event outside a user's transaction (logins), in its own transaction. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordStandalone(String actor, AuditAction action, String detail) {
-        write(actor, null, action, null, null, null, detail);
+        // the actor's institution, so that the event shows only to auditors of that community
+        Long institution = jdbc.sql("SELECT institution_id FROM staff WHERE username = :u").param("u", actor)
+                .query(Long.class).optional().orElse(null);
+        write(actor, institution, action, null, null, null, detail);
     }
 
     private void write(String actor, Long institutionId, AuditAction action, String entity, Object entityId, Long patientId,

@@ -28,11 +28,19 @@ public class AuditTrail {
         }
     }
 
-    /** Newest first; null or blank filters are ignored; dates are China dates, both inclusive. */
-    public List<Entry> search(String actor, String action, Long patientId, LocalDate from, LocalDate to, int limit) {
+    /** Newest first, within the scope; null or blank filters are ignored; dates are China dates, both inclusive. */
+    public List<Entry> search(org.openhqd.platform.security.DataScope scope, String actor, String action, Long patientId,
+                              LocalDate from, LocalDate to, int limit) {
         ZoneId china = ZoneId.of("Asia/Shanghai");
         StringBuilder where = new StringBuilder("1 = 1");
         var q = new java.util.HashMap<String, Object>();
+        if (scope.communityId() != null) {
+            // an auditor sees the events of its own community's people only (events of unknown
+            // actors, such as failed logins with a made-up name, are for system administrators)
+            where.append(" AND actor_institution_id IN (SELECT i.id FROM institution i WHERE ").append(scope.sql("i")).append(")");
+            q.put("scopeCommunity", scope.communityParam());
+            q.put("scopePath", scope.pathParam());
+        }
         if (actor != null && !actor.isBlank()) {
             where.append(" AND actor = :actor");
             q.put("actor", actor.strip());
