@@ -28,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * skipped with a message.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hqd.demo=true", "hqd.demo.patients=500", "hqd.data-dir=target/test-data-browser",
+        "hqd.demo=true", "hqd.demo.patients=3000", "hqd.data-dir=target/test-data-browser",
         "spring.datasource.url=jdbc:h2:mem:hqd-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
 class BrowserTest {
 
@@ -83,6 +83,15 @@ class BrowserTest {
         browser.findElement(By.id("dept-submit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("departments"), "新生儿科"));
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("科室已创建");
+
+        // the patient list pages through htmx: only the list is swapped, the URL follows
+        browser.findElement(By.linkText("患者")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("patients")));
+        String firstRow = browser.findElement(By.cssSelector("#patients tr:nth-child(2) td")).getText();
+        browser.findElement(By.id("next-page")).click();
+        wait.until(ExpectedConditions.urlContains("page=1"));
+        wait.until(d -> !d.findElement(By.cssSelector("#patients tr:nth-child(2) td")).getText().equals(firstRow));
+        assertThat(browser.findElement(By.cssSelector(".pager span")).getText()).contains("第 2 页");
 
         Path shot = Path.of("target", "browser-departments.png");
         Files.createDirectories(shot.getParent());
