@@ -95,8 +95,9 @@ public class Organizations {
             if (!username.matches("[A-Za-z0-9._-]{3,64}")) {
                 throw new InvalidException("username", "用户名应为 3–64 位字母数字 / username: 3–64 letters or digits");
             }
-            if (password == null || password.length() < 10 || !password.matches(".*[A-Za-z].*") || !password.matches(".*[0-9].*")) {
-                throw new InvalidException("password", "密码至少 10 位且含字母和数字 / password: at least 10 characters with letters and digits");
+            var weak = org.openhqd.platform.security.Secrets.passwordProblem(password);
+            if (weak.isPresent()) {
+                throw new InvalidException("password", weak.get());
             }
             if (jdbc.sql("SELECT COUNT(*) FROM staff WHERE username = :u").param("u", username).query(Integer.class).single() > 0) {
                 throw new InvalidException("username", "用户名已被使用 / username taken");

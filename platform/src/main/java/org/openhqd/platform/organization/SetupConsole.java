@@ -34,8 +34,8 @@ class SetupConsole {
         String error = null;
         if (communityName.isBlank() || hospitalName.isBlank() || !username.matches("[A-Za-z0-9._-]{3,64}")) {
             error = "请填写医共体与医院名称；用户名 3–64 位字母数字 / fill in the names; username of 3–64 letters or digits";
-        } else if (password.length() < 10 || !password.matches(".*[A-Za-z].*") || !password.matches(".*[0-9].*")) {
-            error = "密码至少 10 位且含字母和数字 / password: at least 10 characters with letters and digits";
+        } else if (org.openhqd.platform.security.Secrets.passwordProblem(password).isPresent()) {
+            error = org.openhqd.platform.security.Secrets.passwordProblem(password).get();
         } else if (!firstStart.complete(new FirstStart.Setup(token, communityName.strip(), hospitalName.strip(), username, password))) {
             error = "设置令牌无效或已使用 / the setup token is wrong or was used";
         }
