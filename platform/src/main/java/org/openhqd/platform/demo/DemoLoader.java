@@ -12,10 +12,12 @@ import org.springframework.stereotype.Component;
 class DemoLoader implements ApplicationRunner {
 
     private final DemoCommunity demo;
+    private final DemoSchedules schedules;
     private final int patients;
 
-    DemoLoader(DemoCommunity demo, @Value("${hqd.demo.patients:50000}") int patients) {
+    DemoLoader(DemoCommunity demo, DemoSchedules schedules, @Value("${hqd.demo.patients:50000}") int patients) {
         this.demo = demo;
+        this.schedules = schedules;
         this.patients = patients;
     }
 
@@ -23,6 +25,7 @@ class DemoLoader implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (demo.empty()) {
             demo.load(20261124L, patients);
+            schedules.load(8); // today and the coming 7 days
         }
     }
 }

@@ -17,10 +17,13 @@ public final class PostgresTestDatabase {
     }
 
     /** Drops and recreates the test schema, so each run starts from an empty database. */
-    static void resetSchema() throws SQLException {
+    static void resetSchema(String schema) throws SQLException {
+        if (!schema.matches("[a-z_]+")) {
+            throw new IllegalArgumentException(schema);
+        }
         try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-            s.execute("CREATE SCHEMA " + SCHEMA);
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            s.execute("CREATE SCHEMA " + schema);
         }
     }
 }

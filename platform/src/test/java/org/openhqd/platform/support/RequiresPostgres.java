@@ -24,6 +24,9 @@ public @interface RequiresPostgres {
     String USER = PostgresTestDatabase.USER;
     String SCHEMA = PostgresTestDatabase.SCHEMA;
 
+    /** The schema the test class works in; dropped and recreated before the class runs. */
+    String schema() default PostgresTestDatabase.SCHEMA;
+
     final class Condition implements ExecutionCondition {
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -31,7 +34,8 @@ public @interface RequiresPostgres {
                 return ConditionEvaluationResult.enabled("decided for the class"); // reset once, before the context starts
             }
             try {
-                PostgresTestDatabase.resetSchema();
+                String schema = context.getRequiredTestClass().getAnnotation(RequiresPostgres.class).schema();
+                PostgresTestDatabase.resetSchema(schema);
                 return ConditionEvaluationResult.enabled("PostgreSQL reachable at " + URL);
             } catch (SQLException e) {
                 String why = "PostgreSQL not reachable at " + URL + " as " + USER + ": " + e.getMessage();

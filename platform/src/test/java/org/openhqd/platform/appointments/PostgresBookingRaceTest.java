@@ -1,0 +1,38 @@
+package org.openhqd.platform.appointments;
+
+import org.junit.jupiter.api.Test;
+import org.openhqd.platform.support.PostgresTestDatabase;
+import org.openhqd.platform.support.RequiresPostgres;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The booking race on a real PostgreSQL: 32 threads, 300 requests for 15 numbers of one slot. */
+@RequiresPostgres(schema = PostgresBookingRaceTest.SCHEMA)
+@SpringBootTest(properties = {"hqd.demo=true", "hqd.demo.patients=2000", "hqd.data-dir=target/test-data-pg-race",
+        "spring.datasource.hikari.maximum-pool-size=32"})
+class PostgresBookingRaceTest {
+
+    static final String SCHEMA = "hqd_race";
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> PostgresTestDatabase.URL + "?currentSchema=" + SCHEMA);
+        registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
+        registry.add("spring.datasource.password", () -> PostgresTestDatabase.PASSWORD);
+        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        registry.add("spring.flyway.default-schema", () -> SCHEMA);
+    }
+
+    @Autowired
+    Appointments appointments;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void noNumberIsGivenTwiceAndNoPoolIsExceeded() throws Exception {
+        BookingRace.run(appointments, jdbc, 32, 300);
+    }
+}
