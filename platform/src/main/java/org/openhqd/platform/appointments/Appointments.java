@@ -110,6 +110,22 @@ public class Appointments {
             throw new BookingException(HttpStatus.CONFLICT, "slotId", "该出诊已停诊 / the session was stopped");
         }
         Instant now = clock.instant();
+        Instant slotStart = ((java.sql.Timestamp) toTimestamp(slot.get("starts_at"))).toInstant();
+        if (!now.isBefore(slotStart)) {
+            throw new BookingException(HttpStatus.CONFLICT, "slotId", "该时段已开始，不能再预约 / the slot has started");
+        }
+        // one appointment per patient per day and department, whatever the channel (no hoarding)
+        long same = jdbc.sql("""
+                        SELECT COUNT(*) FROM appointment a
+                          JOIN slot s2 ON s2.id = a.slot_id JOIN clinic_session c2 ON c2.id = s2.session_id
+                          JOIN slot s1 ON s1.id = :slot JOIN clinic_session c1 ON c1.id = s1.session_id
+                         WHERE a.patient_id = :p AND a.status IN ('BOOKED', 'CHECKED_IN')
+                           AND c2.session_date = c1.session_date AND c2.department_id = c1.department_id""")
+                .param("slot", slotId).param("p", patientId).query(Long.class).single();
+        if (same > 0) {
+            throw new BookingException(HttpStatus.CONFLICT, "patientId",
+                    "该患者当天在该科室已有预约 / the patient already has an appointment in this department that day");
+        }
         // the pool's number: atomic, never beyond its capacity, never before its release
         int taken = jdbc.sql("UPDATE slot_pool SET booked = booked + 1 WHERE slot_id = :s AND channel = :c "
                         + "AND booked < capacity AND release_at <= :now")
@@ -159,10 +175,13 @@ public class Appointments {
                 .param("id", appointmentId).param("scopeCommunity", scope.communityParam()).param("scopePath", scope.pathParam())
                 .query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new BookingException(HttpStatus.NOT_FOUND, "id", "预约不存在或无权访问 / not found"));
-        int changed = jdbc.sql("UPDATE appointment SET status = 'CANCELLED', cancelled_at = :now WHERE id = :id AND status = 'BOOKED'")
+        // cut-off: until the slot starts
+        int changed = jdbc.sql("UPDATE appointment SET status = 'CANCELLED', cancelled_at = :now WHERE id = :id AND status = 'BOOKED' "
+                        + "AND (SELECT starts_at FROM slot WHERE slot.id = appointment.slot_id) > :now")
                 .param("now", utc(clock.instant())).param("id", appointmentId).update();
         if (changed != 1) {
-            throw new BookingException(HttpStatus.CONFLICT, "id", "只能取消已预约状态的预约 / only a booked appointment can be cancelled");
+            throw new BookingException(HttpStatus.CONFLICT, "id",
+                    "只能在就诊时段开始前取消已预约的预约 / only a booked appointment can be cancelled, before its slot starts");
         }
         jdbc.sql("UPDATE slot_pool SET booked = booked - 1 WHERE id = :pool").param("pool", a.get("pool_id")).update();
         audit.record(AuditAction.UPDATE, "appointment", appointmentId, ((Number) a.get("patient_id")).longValue(), "cancelled");

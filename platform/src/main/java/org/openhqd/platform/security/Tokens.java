@@ -81,8 +81,11 @@ public class Tokens {
                         rs.getString("name"), Role.valueOf(rs.getString("role")), rs.getLong("institution_id"),
                         rs.getLong("community_id"), rs.getString("path")))
                 .optional();
-        p.ifPresent(x -> jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE token_hash = :hash")
-                .param("now", utc(now)).param("hash", hash(token)).update());
+        // at most once a minute: an integration's token is used by many requests at once, and an
+        // UPDATE of the same row on every request would serialise them all on its row lock
+        p.ifPresent(x -> jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE token_hash = :hash "
+                        + "AND (last_used_at IS NULL OR last_used_at < :minuteAgo)")
+                .param("now", utc(now)).param("hash", hash(token)).param("minuteAgo", utc(now.minusSeconds(60))).update());
         return p;
     }
 

@@ -41,8 +41,9 @@ class AppointmentApiTest {
         List<Integer> ids = JsonPath.read(slots, "$[*].id");
         assertThat(ids).hasSizeGreaterThan(100);
         long slot = ids.get(0);
-        long patient = jdbc.sql("SELECT MIN(p.id) FROM patient p JOIN institution i ON i.id = p.institution_id WHERE i.code = 'H001'")
-                .query(Long.class).single();
+        List<Long> patients = jdbc.sql("SELECT p.id FROM patient p JOIN institution i ON i.id = p.institution_id WHERE i.code = 'H001' "
+                + "ORDER BY p.id DESC LIMIT 5").query(Long.class).list();
+        long patient = patients.get(0);
         String body = "{\"slotId\":" + slot + ",\"patientId\":" + patient + ",\"channel\":\"APP\"}";
         String first = mvc.perform(post("/api/v1/appointments").header("Authorization", Api.bearer(token))
                         .header("Idempotency-Key", "k-1").contentType(MediaType.APPLICATION_JSON).content(body))
@@ -53,26 +54,32 @@ class AppointmentApiTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.id").value((Integer) JsonPath.read(first, "$.id")));
         mvc.perform(get("/api/v1/slots").param("date", tomorrow.toString()).header("Authorization", Api.bearer(token)))
                 .andExpect(jsonPath("$[0].available").value(2));
+        // the same patient again, same day and department, through another channel: refused
+        mvc.perform(post("/api/v1/appointments").header("Authorization", Api.bearer(token)).header("Idempotency-Key", "k-dup")
+                        .contentType(MediaType.APPLICATION_JSON).content(body.replace("APP", "WINDOW")))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.errors[0].field").value("patientId"));
         // the other two APP numbers, then the pool is full: 409 problem
-        for (String k : List.of("k-2", "k-3")) {
-            mvc.perform(post("/api/v1/appointments").header("Authorization", Api.bearer(token)).header("Idempotency-Key", k)
-                    .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated());
+        for (int i = 1; i <= 2; i++) {
+            mvc.perform(post("/api/v1/appointments").header("Authorization", Api.bearer(token)).header("Idempotency-Key", "k-" + (i + 1))
+                    .contentType(MediaType.APPLICATION_JSON).content(body.replace(":" + patient + ",", ":" + patients.get(i) + ",")))
+                    .andExpect(status().isCreated());
         }
         mvc.perform(post("/api/v1/appointments").header("Authorization", Api.bearer(token)).header("Idempotency-Key", "k-4")
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                        .contentType(MediaType.APPLICATION_JSON).content(body.replace(":" + patient + ",", ":" + patients.get(3) + ",")))
                 .andExpect(status().isConflict())
                 .andExpect(header().string("Content-Type", org.hamcrest.Matchers.containsString("application/problem+json")));
         // the window pool still has its own numbers
         mvc.perform(post("/api/v1/appointments").header("Authorization", Api.bearer(token)).header("Idempotency-Key", "k-5")
-                        .contentType(MediaType.APPLICATION_JSON).content(body.replace("APP", "WINDOW")))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body.replace("APP", "WINDOW").replace(":" + patient + ",", ":" + patients.get(4) + ",")))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.sequenceNumber").value(4));
         // cancelling returns the number to its pool
         long id = ((Number) JsonPath.read(first, "$.id")).longValue();
         mvc.perform(post("/api/v1/appointments/" + id + "/cancel").header("Authorization", Api.bearer(token))).andExpect(status().isNoContent());
         mvc.perform(get("/api/v1/slots").param("date", tomorrow.toString()).header("Authorization", Api.bearer(token)))
                 .andExpect(jsonPath("$[0].available").value(1));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE entity = 'appointment' AND patient_id = :p AND action = 'CREATE' "
-                        + "AND detail LIKE :d").param("p", patient).param("d", "slot " + slot + " %")
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE entity = 'appointment' AND action = 'CREATE' "
+                        + "AND detail LIKE :d").param("d", "slot " + slot + " %")
                 .query(Long.class).single()).isEqualTo(4);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE entity = 'appointment' AND entity_id = :id AND action = 'UPDATE'")
                 .param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
