@@ -91,6 +91,16 @@ public class Appointments {
         }
         StaffPrincipal user = CurrentUser.get();
         var scope = user.scope();
+        // in a release storm most requests find the pool already full: say so before any other work
+        // (the conditional UPDATE below stays the only authority on taking a number)
+        Boolean open = jdbc.sql("SELECT CASE WHEN booked < capacity AND release_at <= :now THEN TRUE ELSE FALSE END "
+                        + "FROM slot_pool WHERE slot_id = :s AND channel = :c")
+                .param("now", utc(clock.instant())).param("s", slotId).param("c", channel.name())
+                .query(Boolean.class).optional().orElse(Boolean.FALSE);
+        if (!open) {
+            throw new BookingException(HttpStatus.CONFLICT, "slotId",
+                    "该时段 " + channel + " 渠道号源已满或尚未放号 / no number left (or not yet released) in this channel's pool");
+        }
         boolean patientInScope = jdbc.sql("SELECT COUNT(*) FROM patient p JOIN institution i ON i.id = p.institution_id "
                         + "WHERE p.id = :p AND " + scope.sql("i"))
                 .param("p", patientId).param("scopeCommunity", scope.communityParam()).param("scopePath", scope.pathParam())

@@ -88,7 +88,7 @@ class AppointmentApiTest {
     @Test
     void aPatientOutsideTheScopeCannotBeBooked() throws Exception {
         String token = Api.token(mvc, "demo-doctor-a");
-        long slot = jdbc.sql("SELECT MAX(id) FROM slot").query(Long.class).single();
+        long slot = jdbc.sql("SELECT MAX(slot_id) FROM slot_pool WHERE channel = 'REFERRAL'").query(Long.class).single();
         long hospitalPatient = jdbc.sql("SELECT MIN(p.id) FROM patient p JOIN institution i ON i.id = p.institution_id WHERE i.code = 'H001'")
                 .query(Long.class).single();
         mvc.perform(post("/api/v1/appointments").header("Authorization", Api.bearer(token)).contentType(MediaType.APPLICATION_JSON)
