@@ -15,6 +15,7 @@ import org.springframework.modulith.Modulithic;
  */
 @SpringBootApplication
 @Modulithic(systemName = "OpenHQD")
+@org.springframework.scheduling.annotation.EnableScheduling
 public class PlatformApplication {
 
     public static void main(String[] args) {

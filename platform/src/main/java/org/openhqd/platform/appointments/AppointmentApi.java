@@ -25,9 +25,29 @@ import org.springframework.web.bind.annotation.RestController;
 class AppointmentApi {
 
     private final Appointments appointments;
+    private final Visits visits;
 
-    AppointmentApi(Appointments appointments) {
+    AppointmentApi(Appointments appointments, Visits visits) {
         this.appointments = appointments;
+        this.visits = visits;
+    }
+
+    /** 报到: the patient arrived (clinic staff of the session's institution). */
+    @PostMapping("/appointments/{id}/check-in")
+    AppointmentView checkIn(@PathVariable long id) {
+        return visits.advance(id, Visits.Step.CHECK_IN);
+    }
+
+    /** 叫号: called into the room. */
+    @PostMapping("/appointments/{id}/call")
+    AppointmentView call(@PathVariable long id) {
+        return visits.advance(id, Visits.Step.CALL);
+    }
+
+    /** 就诊完成. */
+    @PostMapping("/appointments/{id}/seen")
+    AppointmentView seen(@PathVariable long id) {
+        return visits.advance(id, Visits.Step.SEEN);
     }
 
     /** Slots of a day: {@code id, start, end, capacity, available} (bookable by {@code channel}, default APP). */

@@ -37,6 +37,12 @@ public class AuditLog {
                 patientId, detail);
     }
 
+    /** Records what the system did by itself (scheduled jobs), inside the job's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordSystem(AuditAction action, String entity, Object entityId, Long patientId, String detail) {
+        write("system", null, action, entity, entityId, patientId, detail);
+    }
+
     /** Records an event outside a user's transaction (logins), in its own transaction. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordStandalone(String actor, AuditAction action, String detail) {
