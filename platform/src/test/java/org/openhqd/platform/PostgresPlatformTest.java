@@ -46,7 +46,7 @@ class PostgresPlatformTest {
     @Test
     void migrationsRanAndDemoLoaded() {
         assertThat(jdbc.sql("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
-                .query(String.class).list()).containsExactly("1", "2", "3", "4");
+                .query(String.class).list()).containsExactly("1", "2", "3", "4", "5");
         assertThat(jdbc.sql("SELECT current_schema()").query(String.class).single()).isEqualTo(RequiresPostgres.SCHEMA);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM institution").query(Long.class).single()).isEqualTo(41);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM patient WHERE name <> '王测试'").query(Long.class).single()).isBetween(1990L, 2000L);

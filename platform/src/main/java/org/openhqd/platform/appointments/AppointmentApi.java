@@ -26,10 +26,22 @@ class AppointmentApi {
 
     private final Appointments appointments;
     private final Visits visits;
+    private final StopClinic stopClinic;
 
-    AppointmentApi(Appointments appointments, Visits visits) {
+    AppointmentApi(Appointments appointments, Visits visits, StopClinic stopClinic) {
         this.appointments = appointments;
         this.visits = visits;
+        this.stopClinic = stopClinic;
+    }
+
+    record StopRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 255) String reason) {
+    }
+
+    /** 停诊: stops a session; returns each cancelled appointment with up to three rebooking offers. */
+    @PostMapping("/sessions/{id}/stop")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','COMMUNITY_ADMIN','INSTITUTION_ADMIN','DEPARTMENT_HEAD','DOCTOR')")
+    List<StopClinic.Affected> stop(@PathVariable long id, @Valid @RequestBody StopRequest r) {
+        return stopClinic.stop(id, r.reason());
     }
 
     /** 报到: the patient arrived (clinic staff of the session's institution). */

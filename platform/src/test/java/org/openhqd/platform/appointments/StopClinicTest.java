@@ -1,0 +1,66 @@
+package org.openhqd.platform.appointments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openhqd.platform.support.Api;
+import org.openhqd.platform.support.DemoPlatformTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+@DemoPlatformTest
+class StopClinicTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void stoppingASessionCancelsItsAppointmentsForTheHospitalAndOffersOtherSlots() throws Exception {
+        String doctor = Api.token(mvc, "demo-doctor");
+        LocalDate inThreeDays = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3);
+        long session = jdbc.sql("SELECT MIN(cs.id) FROM clinic_session cs JOIN slot s ON s.session_id = cs.id "
+                + "WHERE cs.session_date = :d AND cs.block = 'AFTERNOON'").param("d", inThreeDays).query(Long.class).single();
+        List<Long> slots = jdbc.sql("SELECT id FROM slot WHERE session_id = :s ORDER BY id").param("s", session).query(Long.class).list();
+        List<Long> patients = jdbc.sql("SELECT p.id FROM patient p JOIN institution i ON i.id = p.institution_id WHERE i.code LIKE 'H001%' "
+                + "ORDER BY p.id DESC LIMIT 2 OFFSET 50").query(Long.class).list();
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/api/v1/appointments").header("Authorization", Api.bearer(doctor)).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"slotId\":" + slots.get(i) + ",\"patientId\":" + patients.get(i) + ",\"channel\":\"APP\"}"))
+                    .andExpect(status().isCreated());
+        }
+        String township = Api.token(mvc, "demo-doctor-a");
+        mvc.perform(post("/api/v1/sessions/" + session + "/stop").header("Authorization", Api.bearer(township))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"x\"}")).andExpect(status().isNotFound());
+
+        String result = mvc.perform(post("/api/v1/sessions/" + session + "/stop").header("Authorization", Api.bearer(doctor))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"医生外出会诊\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(2))
+                .andReturn().getResponse().getContentAsString();
+        List<List<Integer>> offers = JsonPath.read(result, "$[*].offeredSlotIds");
+        assertThat(offers).allSatisfy(o -> assertThat(o).hasSize(3));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM appointment a JOIN slot s ON s.id = a.slot_id WHERE s.session_id = :s "
+                + "AND a.status = 'CANCELLED_BY_HOSPITAL'").param("s", session).query(Long.class).single()).isEqualTo(2);
+        // the stopped session is no longer offered, and cannot be stopped twice
+        String slotsJson = mvc.perform(get("/api/v1/slots").param("date", inThreeDays.toString()).header("Authorization", Api.bearer(doctor)))
+                .andReturn().getResponse().getContentAsString();
+        List<Integer> sessions = JsonPath.read(slotsJson, "$[*].sessionId");
+        assertThat(sessions).doesNotContain((int) session);
+        mvc.perform(post("/api/v1/sessions/" + session + "/stop").header("Authorization", Api.bearer(doctor))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"again\"}")).andExpect(status().isConflict());
+        mvc.perform(post("/api/v1/appointments").header("Authorization", Api.bearer(doctor)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"slotId\":" + slots.get(3) + ",\"patientId\":" + patients.get(0) + ",\"channel\":\"APP\"}"))
+                .andExpect(status().isConflict());
+    }
+}
