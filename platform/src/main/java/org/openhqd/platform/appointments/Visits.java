@@ -59,7 +59,7 @@ public class Visits {
         Map<String, Object> row = jdbc.sql("""
                         SELECT a.id, a.patient_id FROM appointment a JOIN slot s ON s.id = a.slot_id
                           JOIN clinic_session cs ON cs.id = s.session_id JOIN institution i ON i.id = cs.institution_id
-                         WHERE a.id = :id AND """ + scope.sql("i"))
+                         WHERE a.id = :id""" + " AND " + scope.sql("i"))
                 .param("id", appointmentId).param("scopeCommunity", scope.communityParam()).param("scopePath", scope.pathParam())
                 .query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new Appointments.BookingException(HttpStatus.NOT_FOUND, "id", "预约不存在或无权访问 / not found"));
