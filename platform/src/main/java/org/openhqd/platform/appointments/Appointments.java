@@ -103,7 +103,7 @@ public class Appointments {
         }
         boolean patientInScope = jdbc.sql("SELECT COUNT(*) FROM patient p JOIN institution i ON i.id = p.institution_id "
                         + "WHERE p.id = :p AND " + scope.sql("i"))
-                .param("p", patientId).param("scopeCommunity", scope.communityParam()).param("scopePath", scope.pathParam())
+                .param("p", patientId).params(scope.params())
                 .query(Long.class).single() > 0;
         if (!patientInScope) {
             throw new BookingException(HttpStatus.NOT_FOUND, "patientId", "患者不存在或无权访问 / unknown patient");
@@ -182,7 +182,7 @@ public class Appointments {
         var scope = CurrentUser.get().scope();
         Map<String, Object> a = jdbc.sql("SELECT a.* FROM appointment a JOIN patient p ON p.id = a.patient_id JOIN institution i "
                         + "ON i.id = p.institution_id WHERE a.id = :id AND " + scope.sql("i"))
-                .param("id", appointmentId).param("scopeCommunity", scope.communityParam()).param("scopePath", scope.pathParam())
+                .param("id", appointmentId).params(scope.params())
                 .query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new BookingException(HttpStatus.NOT_FOUND, "id", "预约不存在或无权访问 / not found"));
         // cut-off: until the slot starts

@@ -41,7 +41,7 @@ public class StopClinic {
         var scope = CurrentUser.get().scope();
         Map<String, Object> session = jdbc.sql("SELECT cs.* FROM clinic_session cs JOIN institution i ON i.id = cs.institution_id "
                         + "WHERE cs.id = :id AND " + scope.sql("i"))
-                .param("id", sessionId).param("scopeCommunity", scope.communityParam()).param("scopePath", scope.pathParam())
+                .param("id", sessionId).params(scope.params())
                 .query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new Appointments.BookingException(HttpStatus.NOT_FOUND, "id", "出诊不存在或无权访问 / not found"));
         int n = jdbc.sql("UPDATE clinic_session SET status = 'STOPPED', stop_reason = :r, stopped_at = :now WHERE id = :id AND status = 'OPEN'")

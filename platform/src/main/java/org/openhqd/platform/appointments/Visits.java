@@ -60,7 +60,7 @@ public class Visits {
                         SELECT a.id, a.patient_id FROM appointment a JOIN slot s ON s.id = a.slot_id
                           JOIN clinic_session cs ON cs.id = s.session_id JOIN institution i ON i.id = cs.institution_id
                          WHERE a.id = :id""" + " AND " + scope.sql("i"))
-                .param("id", appointmentId).param("scopeCommunity", scope.communityParam()).param("scopePath", scope.pathParam())
+                .param("id", appointmentId).params(scope.params())
                 .query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new Appointments.BookingException(HttpStatus.NOT_FOUND, "id", "预约不存在或无权访问 / not found"));
         int changed = jdbc.sql("UPDATE appointment SET status = :to, " + step.column + " = :now WHERE id = :id AND status = :from")

@@ -38,8 +38,7 @@ public class AuditTrail {
             // an auditor sees the events of its own community's people only (events of unknown
             // actors, such as failed logins with a made-up name, are for system administrators)
             where.append(" AND actor_institution_id IN (SELECT i.id FROM institution i WHERE ").append(scope.sql("i")).append(")");
-            q.put("scopeCommunity", scope.communityParam());
-            q.put("scopePath", scope.pathParam());
+            q.putAll(scope.params());
         }
         if (actor != null && !actor.isBlank()) {
             where.append(" AND actor = :actor");

@@ -46,7 +46,7 @@ class HomeConsole {
             // aggregate counts only: no patient record is read, so nothing to audit
             List<Map<String, Object>> rows = jdbc.sql("SELECT i.type AS t, COUNT(*) AS n FROM patient p JOIN institution i "
                             + "ON i.id = p.institution_id WHERE " + scope.sql("i") + " GROUP BY i.type ORDER BY i.type")
-                    .param("scopeCommunity", scope.communityParam()).param("scopePath", scope.pathParam())
+                    .params(scope.params())
                     .query().listOfRows();
             long total = 0;
             for (Map<String, Object> r : rows) {

@@ -125,8 +125,7 @@ public class Organizations {
     public void setEnabled(long staffId, boolean enabled, DataScope scope) {
         int n = jdbc.sql("UPDATE staff SET enabled = :e WHERE id = :id AND institution_id IN (SELECT i.id FROM institution i WHERE "
                         + scope.sql("i") + ")")
-                .param("e", enabled).param("id", staffId).param("scopeCommunity", scope.communityParam())
-                .param("scopePath", scope.pathParam()).update();
+                .param("e", enabled).param("id", staffId).params(scope.params()).update();
         if (n != 1) {
             throw new NotInScopeException();
         }
@@ -135,7 +134,7 @@ public class Organizations {
 
     public List<Institution> institutions(DataScope scope) {
         return jdbc.sql("SELECT * FROM institution i WHERE " + scope.sql("i") + " ORDER BY i.path")
-                .param("scopeCommunity", scope.communityParam()).param("scopePath", scope.pathParam())
+                .params(scope.params())
                 .query((rs, n) -> new Institution(rs.getLong("id"), rs.getLong("community_id"),
                         rs.getObject("parent_id") == null ? null : rs.getLong("parent_id"), rs.getString("code"),
                         rs.getString("name"), InstitutionLevel.valueOf(rs.getString("level")),
@@ -150,7 +149,7 @@ public class Organizations {
     public List<Department> departments(DataScope scope) {
         return jdbc.sql("SELECT d.* FROM department d JOIN institution i ON i.id = d.institution_id WHERE "
                         + scope.sql("i") + " ORDER BY d.institution_id, d.code")
-                .param("scopeCommunity", scope.communityParam()).param("scopePath", scope.pathParam())
+                .params(scope.params())
                 .query((rs, n) -> new Department(rs.getLong("id"), rs.getLong("institution_id"), rs.getString("code"),
                         rs.getString("name")))
                 .list();
@@ -159,7 +158,7 @@ public class Organizations {
     public List<StaffMember> staff(DataScope scope) {
         return jdbc.sql("SELECT s.* FROM staff s JOIN institution i ON i.id = s.institution_id WHERE "
                         + scope.sql("i") + " ORDER BY s.institution_id, s.id")
-                .param("scopeCommunity", scope.communityParam()).param("scopePath", scope.pathParam())
+                .params(scope.params())
                 .query((rs, n) -> new StaffMember(rs.getLong("id"), rs.getLong("institution_id"),
                         rs.getObject("department_id") == null ? null : rs.getLong("department_id"), rs.getString("name"),
                         Role.valueOf(rs.getString("role")), rs.getString("title"), rs.getString("username")))

@@ -46,11 +46,11 @@ public class Patients {
         int p = Math.max(0, page);
         int s = Math.min(Math.max(1, size), 200);
         long total = jdbc.sql("SELECT COUNT(*) FROM patient pt JOIN institution i ON i.id = pt.institution_id WHERE " + scope.sql("i"))
-                .param("scopeCommunity", scope.communityParam()).param("scopePath", scope.pathParam())
+                .params(scope.params())
                 .query(Long.class).single();
         List<PatientView> rows = jdbc.sql("SELECT pt.* FROM patient pt JOIN institution i ON i.id = pt.institution_id WHERE "
                         + scope.sql("i") + " ORDER BY pt.id LIMIT :limit OFFSET :offset")
-                .param("scopeCommunity", scope.communityParam()).param("scopePath", scope.pathParam())
+                .params(scope.params())
                 .param("limit", s).param("offset", (long) p * s)
                 .query((rs, n) -> view(rs)).list();
         audit.record(AuditAction.READ, "patient-list", null, null, "page " + p + " size " + s + " rows " + rows.size());
@@ -62,7 +62,7 @@ public class Patients {
     public Optional<PatientView> get(long id, DataScope scope) {
         Optional<PatientView> v = jdbc.sql("SELECT pt.* FROM patient pt JOIN institution i ON i.id = pt.institution_id WHERE pt.id = :id AND "
                         + scope.sql("i"))
-                .param("id", id).param("scopeCommunity", scope.communityParam()).param("scopePath", scope.pathParam())
+                .param("id", id).params(scope.params())
                 .query((rs, n) -> view(rs)).optional();
         v.ifPresent(p -> audit.record(AuditAction.READ, "patient", id, id, null));
         return v;
@@ -80,8 +80,7 @@ public class Patients {
     @Transactional
     public PatientView register(NewPatient n, DataScope scope) {
         Integer inScope = jdbc.sql("SELECT COUNT(*) FROM institution i WHERE i.id = :id AND " + scope.sql("i"))
-                .param("id", n.institutionId()).param("scopeCommunity", scope.communityParam())
-                .param("scopePath", scope.pathParam()).query(Integer.class).single();
+                .param("id", n.institutionId()).params(scope.params()).query(Integer.class).single();
         if (inScope == 0) {
             throw new InvalidPatientException("institutionId", "机构不存在或无权访问 / unknown institution");
         }

@@ -22,12 +22,16 @@ public record DataScope(Long communityId, String pathPrefix) {
 
     /**
      * A SQL condition on an institution table alias, e.g. {@code i}, with named parameters
-     * {@code scopeCommunity} and {@code scopePath} (bind them with {@link #communityParam()} and
-     * {@link #pathParam()}).
+     * {@code scopeCommunity} and {@code scopePath} (bind them with {@link #params()}).
      */
     public String sql(String alias) {
         return "(" + (communityId == null ? "1 = 1" : alias + ".community_id = :scopeCommunity")
                 + " AND " + alias + ".path LIKE :scopePath)";
+    }
+
+    /** The named parameters of {@link #sql}: bind with {@code .params(scope.params())}. */
+    public java.util.Map<String, Object> params() {
+        return java.util.Map.of("scopeCommunity", communityParam(), "scopePath", pathParam());
     }
 
     public Long communityParam() {

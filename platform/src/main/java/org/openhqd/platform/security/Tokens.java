@@ -94,13 +94,13 @@ public class Tokens {
         return jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL AND institution_id IN "
                         + "(SELECT i.id FROM institution i WHERE " + scope.sql("i") + ")")
                 .param("now", utc(clock.instant())).param("id", id)
-                .param("scopeCommunity", scope.communityParam()).param("scopePath", scope.pathParam()).update() == 1;
+                .params(scope.params()).update() == 1;
     }
 
     public List<TokenInfo> list(DataScope scope) {
         return jdbc.sql("SELECT t.* FROM api_token t JOIN institution i ON i.id = t.institution_id WHERE "
                         + scope.sql("i") + " ORDER BY t.id DESC")
-                .param("scopeCommunity", scope.communityParam()).param("scopePath", scope.pathParam())
+                .params(scope.params())
                 .query((rs, n) -> new TokenInfo(rs.getLong("id"), rs.getString("name"), Role.valueOf(rs.getString("role")),
                         rs.getLong("institution_id"), instant(rs, "created_at"), instant(rs, "expires_at"),
                         instant(rs, "revoked_at"), instant(rs, "last_used_at")))
