@@ -31,11 +31,7 @@ class PostgresPlatformTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> RequiresPostgres.URL + "?currentSchema=" + RequiresPostgres.SCHEMA);
-        registry.add("spring.datasource.username", () -> RequiresPostgres.USER);
-        registry.add("spring.datasource.password", () -> org.openhqd.platform.support.PostgresTestDatabase.PASSWORD);
-        registry.add("spring.flyway.schemas", () -> RequiresPostgres.SCHEMA);
-        registry.add("spring.flyway.default-schema", () -> RequiresPostgres.SCHEMA);
+        org.openhqd.platform.support.PostgresTestDatabase.register(registry, RequiresPostgres.SCHEMA);
     }
 
     @Autowired

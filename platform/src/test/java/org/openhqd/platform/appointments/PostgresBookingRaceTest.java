@@ -19,11 +19,7 @@ class PostgresBookingRaceTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> PostgresTestDatabase.URL + "?currentSchema=" + SCHEMA);
-        registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
-        registry.add("spring.datasource.password", () -> PostgresTestDatabase.PASSWORD);
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("spring.flyway.default-schema", () -> SCHEMA);
+        org.openhqd.platform.support.PostgresTestDatabase.register(registry, SCHEMA);
     }
 
     @Autowired

@@ -16,6 +16,15 @@ public final class PostgresTestDatabase {
     private PostgresTestDatabase() {
     }
 
+    /** Points a Spring test context at {@code schema} of the test database (Flyway creates its tables there). */
+    public static void register(org.springframework.test.context.DynamicPropertyRegistry registry, String schema) {
+        registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + schema);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> PASSWORD);
+        registry.add("spring.flyway.schemas", () -> schema);
+        registry.add("spring.flyway.default-schema", () -> schema);
+    }
+
     /** Drops and recreates the test schema, so each run starts from an empty database. */
     static void resetSchema(String schema) throws SQLException {
         if (!schema.matches("[a-z_]+")) {
