@@ -27,11 +27,18 @@ class AppointmentApi {
     private final Appointments appointments;
     private final Visits visits;
     private final StopClinic stopClinic;
+    private final Rescheduling rescheduling;
+    private final Waitlist waitlist;
+    private final AddOnNumbers addOns;
 
-    AppointmentApi(Appointments appointments, Visits visits, StopClinic stopClinic) {
+    AppointmentApi(Appointments appointments, Visits visits, StopClinic stopClinic, Rescheduling rescheduling, Waitlist waitlist,
+                   AddOnNumbers addOns) {
         this.appointments = appointments;
         this.visits = visits;
         this.stopClinic = stopClinic;
+        this.rescheduling = rescheduling;
+        this.waitlist = waitlist;
+        this.addOns = addOns;
     }
 
     record StopRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 255) String reason) {
@@ -70,7 +77,9 @@ class AppointmentApi {
         return appointments.slots(date, department, channel);
     }
 
-    record BookingRequest(@NotNull Long slotId, @NotNull Long patientId, @NotNull Channel channel) {
+    /** @param referralId the referral the booking is for: required by the REFERRAL pool and by MDT sessions */
+    record BookingRequest(@NotNull Long slotId, @NotNull Long patientId, @NotNull Channel channel,
+                          @jakarta.validation.constraints.Size(max = 64) String referralId) {
     }
 
     /**
@@ -81,7 +90,8 @@ class AppointmentApi {
     ResponseEntity<AppointmentView> book(@Valid @RequestBody BookingRequest r,
                                          @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         try {
-            Appointments.Booking b = appointments.book(r.slotId(), r.patientId(), r.channel(), blankToNull(key));
+            Appointments.Booking b = appointments.book(r.slotId(), r.patientId(), r.channel(), blankToNull(key),
+                    blankToNull(r.referralId()));
             return ResponseEntity.status(b.created() ? HttpStatus.CREATED : HttpStatus.OK).body(b.appointment());
         } catch (Appointments.ReplayedException e) {
             return ResponseEntity.ok(appointments.byKey(e.key).orElseThrow());
@@ -92,6 +102,56 @@ class AppointmentApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void cancel(@PathVariable long id) {
         appointments.cancel(id);
+    }
+
+    record RescheduleRequest(@NotNull Long slotId, @jakarta.validation.constraints.Size(max = 64) String referralId) {
+    }
+
+    /**
+     * 改约: moves the appointment to another slot in one step (the old number is kept if the new slot
+     * is full); 201 with the new appointment, 200 when the {@code Idempotency-Key} is replayed.
+     */
+    @PostMapping("/appointments/{id}/reschedule")
+    ResponseEntity<AppointmentView> reschedule(@PathVariable long id, @Valid @RequestBody RescheduleRequest r,
+                                               @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        try {
+            Appointments.Booking b = rescheduling.reschedule(id, r.slotId(), blankToNull(key), blankToNull(r.referralId()));
+            return ResponseEntity.status(b.created() ? HttpStatus.CREATED : HttpStatus.OK).body(b.appointment());
+        } catch (Appointments.ReplayedException e) {
+            return ResponseEntity.ok(appointments.byKey(e.key).orElseThrow());
+        }
+    }
+
+    record AddOnRequest(@NotNull Long patientId) {
+    }
+
+    /** 加号: a number beyond capacity, approved by the session's doctor (or department head / administrator). */
+    @PostMapping("/slots/{id}/add-on")
+    @ResponseStatus(HttpStatus.CREATED)
+    AppointmentView addOn(@PathVariable long id, @Valid @RequestBody AddOnRequest r) {
+        return addOns.addOn(id, r.patientId());
+    }
+
+    record WaitlistRequest(@NotNull Long sessionId, @NotNull Long patientId, @NotNull Channel channel,
+                           @jakarta.validation.constraints.Size(max = 64) String referralId) {
+    }
+
+    /** 候补: waits for a number of a full session; booked automatically when one frees up. */
+    @PostMapping("/waitlist")
+    @ResponseStatus(HttpStatus.CREATED)
+    Waitlist.Entry joinWaitlist(@Valid @RequestBody WaitlistRequest r) {
+        return waitlist.join(r.sessionId(), r.patientId(), r.channel(), blankToNull(r.referralId()));
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/waitlist/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void leaveWaitlist(@PathVariable long id) {
+        waitlist.leave(id);
+    }
+
+    @GetMapping("/sessions/{id}/waitlist")
+    List<Waitlist.Entry> waitlist(@PathVariable long id) {
+        return waitlist.of(id);
     }
 
     private static String blankToNull(String s) {

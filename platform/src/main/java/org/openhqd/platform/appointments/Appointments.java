@@ -38,11 +38,15 @@ public class Appointments {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final BookingLimits limits;
+    private final Waitlist waitlist;
 
-    Appointments(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    Appointments(JdbcClient jdbc, AuditLog audit, Clock clock, BookingLimits limits, @org.springframework.context.annotation.Lazy Waitlist waitlist) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.limits = limits;
+        this.waitlist = waitlist;
     }
 
     /** The open slots of a day in the caller's community, with what the channel can still book. */
@@ -75,101 +79,159 @@ public class Appointments {
     public record Booking(AppointmentView appointment, boolean created) {
     }
 
+    /** A slot with its session, as booking needs it. */
+    record SlotInfo(long id, long sessionId, long institutionId, long communityId, long departmentId, Long doctorId,
+                    java.time.LocalDate date, String sessionStatus, Instant start, Instant end, int capacity,
+                    Eligibility eligibility) {
+    }
+
+    /** A patient as booking needs it. */
+    record PatientInfo(long id, java.time.LocalDate birthDate, String sex) {
+    }
+
+    @Transactional
+    public Booking book(long slotId, long patientId, Channel channel, String idempotencyKey) {
+        return book(slotId, patientId, channel, idempotencyKey, null);
+    }
+
     /**
      * Books the next number of the slot in the channel's pool for a patient of the caller's scope.
      *
+     * @param referralRef the referral the booking is made for: needed by the REFERRAL pool and by
+     *     sessions that require a referral (MDT)
      * @throws BookingException 404 for an unknown slot or patient, 409 when the pool is full or not
-     *     yet released, or the session is stopped
+     *     yet released, the session is stopped or the patient is not eligible or over a limit
      */
     @Transactional
-    public Booking book(long slotId, long patientId, Channel channel, String idempotencyKey) {
+    public Booking book(long slotId, long patientId, Channel channel, String idempotencyKey, String referralRef) {
         if (idempotencyKey != null) {
             Optional<AppointmentView> existing = byKey(idempotencyKey);
             if (existing.isPresent()) {
                 return new Booking(existing.get(), false);
             }
         }
+        if (channel == Channel.ADD_ON) {
+            throw new BookingException(HttpStatus.BAD_REQUEST, "channel", "加号须由医生在诊间办理 / add-on numbers are given by the doctor");
+        }
         StaffPrincipal user = CurrentUser.get();
-        var scope = user.scope();
         // in a release storm most requests find the pool already full: say so before any other work
-        // (the conditional UPDATE below stays the only authority on taking a number)
+        // (the conditional UPDATE in take() stays the only authority on taking a number)
         Boolean open = jdbc.sql("SELECT CASE WHEN booked < capacity AND release_at <= :now THEN TRUE ELSE FALSE END "
                         + "FROM slot_pool WHERE slot_id = :s AND channel = :c")
                 .param("now", utc(clock.instant())).param("s", slotId).param("c", channel.name())
                 .query(Boolean.class).optional().orElse(Boolean.FALSE);
         if (!open) {
-            throw new BookingException(HttpStatus.CONFLICT, "slotId",
-                    "该时段 " + channel + " 渠道号源已满或尚未放号 / no number left (or not yet released) in this channel's pool");
+            throw poolFull(channel);
         }
-        boolean patientInScope = jdbc.sql("SELECT COUNT(*) FROM patient p JOIN institution i ON i.id = p.institution_id "
+        PatientInfo patient = patientInScope(patientId);
+        SlotInfo slot = slot(slotId).filter(s -> s.communityId() == user.communityId())
+                .orElseThrow(() -> new BookingException(HttpStatus.NOT_FOUND, "slotId", "号源不存在 / unknown slot"));
+        return new Booking(take(slot, patient, channel, idempotencyKey, referralRef, user.username(), null), true);
+    }
+
+    /** A patient the caller may book for. */
+    PatientInfo patientInScope(long patientId) {
+        var scope = CurrentUser.get().scope();
+        return jdbc.sql("SELECT p.id, p.birth_date, p.sex FROM patient p JOIN institution i ON i.id = p.institution_id "
                         + "WHERE p.id = :p AND " + scope.sql("i"))
                 .param("p", patientId).params(scope.params())
-                .query(Long.class).single() > 0;
-        if (!patientInScope) {
-            throw new BookingException(HttpStatus.NOT_FOUND, "patientId", "患者不存在或无权访问 / unknown patient");
-        }
-        Map<String, Object> slot = jdbc.sql("""
-                        SELECT s.id, s.starts_at, s.ends_at, s.capacity, cs.status, i.community_id
+                .query((rs, n) -> new PatientInfo(rs.getLong("id"), rs.getDate("birth_date").toLocalDate(), rs.getString("sex")))
+                .optional()
+                .orElseThrow(() -> new BookingException(HttpStatus.NOT_FOUND, "patientId", "患者不存在或无权访问 / unknown patient"));
+    }
+
+    PatientInfo patient(long patientId) {
+        return jdbc.sql("SELECT id, birth_date, sex FROM patient WHERE id = :p").param("p", patientId)
+                .query((rs, n) -> new PatientInfo(rs.getLong("id"), rs.getDate("birth_date").toLocalDate(), rs.getString("sex")))
+                .single();
+    }
+
+    Optional<SlotInfo> slot(long slotId) {
+        return jdbc.sql("""
+                        SELECT s.id, s.session_id, s.starts_at, s.ends_at, s.capacity, cs.status, cs.institution_id, cs.department_id,
+                               cs.doctor_id, cs.session_date, cs.min_age, cs.max_age, cs.sex, cs.referral_required, i.community_id
                           FROM slot s JOIN clinic_session cs ON cs.id = s.session_id JOIN institution i ON i.id = cs.institution_id
-                         WHERE s.id = :s""").param("s", slotId).query().listOfRows().stream().findFirst()
-                .orElseThrow(() -> new BookingException(HttpStatus.NOT_FOUND, "slotId", "号源不存在 / unknown slot"));
-        if (((Number) slot.get("community_id")).longValue() != user.communityId()) {
-            throw new BookingException(HttpStatus.NOT_FOUND, "slotId", "号源不存在 / unknown slot");
-        }
-        if (!"OPEN".equals(slot.get("status"))) {
+                         WHERE s.id = :s""")
+                .param("s", slotId)
+                .query((rs, n) -> {
+                    long doctor = rs.getLong("doctor_id");
+                    Long doctorId = rs.wasNull() ? null : doctor;
+                    int min = rs.getInt("min_age");
+                    Integer minAge = rs.wasNull() ? null : min;
+                    int max = rs.getInt("max_age");
+                    Integer maxAge = rs.wasNull() ? null : max;
+                    return new SlotInfo(rs.getLong("id"), rs.getLong("session_id"), rs.getLong("institution_id"),
+                            rs.getLong("community_id"), rs.getLong("department_id"), doctorId,
+                            rs.getDate("session_date").toLocalDate(), rs.getString("status"), instant(rs, "starts_at"),
+                            instant(rs, "ends_at"), rs.getInt("capacity"),
+                            new Eligibility(minAge, maxAge, rs.getString("sex"), rs.getBoolean("referral_required")));
+                })
+                .optional();
+    }
+
+    /**
+     * Takes a number for a patient: the checks that do not depend on who asks (session open, not
+     * started, eligibility, limits), then the pool's count, the slot's sequence number and the
+     * appointment row, all in the caller's transaction.
+     *
+     * @param replacing an appointment being rescheduled, not counted against the limits
+     */
+    AppointmentView take(SlotInfo slot, PatientInfo patient, Channel channel, String idempotencyKey, String referralRef,
+                         String actor, Long replacing) {
+        if (!"OPEN".equals(slot.sessionStatus())) {
             throw new BookingException(HttpStatus.CONFLICT, "slotId", "该出诊已停诊 / the session was stopped");
         }
         Instant now = clock.instant();
-        Instant slotStart = ((java.sql.Timestamp) toTimestamp(slot.get("starts_at"))).toInstant();
-        if (!now.isBefore(slotStart)) {
+        if (!now.isBefore(slot.start())) {
             throw new BookingException(HttpStatus.CONFLICT, "slotId", "该时段已开始，不能再预约 / the slot has started");
         }
-        // one appointment per patient per day and department, whatever the channel (no hoarding)
-        long same = jdbc.sql("""
-                        SELECT COUNT(*) FROM appointment a
-                          JOIN slot s2 ON s2.id = a.slot_id JOIN clinic_session c2 ON c2.id = s2.session_id
-                          JOIN slot s1 ON s1.id = :slot JOIN clinic_session c1 ON c1.id = s1.session_id
-                         WHERE a.patient_id = :p AND a.status IN ('BOOKED', 'CHECKED_IN')
-                           AND c2.session_date = c1.session_date AND c2.department_id = c1.department_id""")
-                .param("slot", slotId).param("p", patientId).query(Long.class).single();
-        if (same > 0) {
-            throw new BookingException(HttpStatus.CONFLICT, "patientId",
-                    "该患者当天在该科室已有预约 / the patient already has an appointment in this department that day");
-        }
+        slot.eligibility().check(patient.birthDate(), patient.sex(), slot.date(), channel, referralRef);
+        limits.check(patient.id(), slot, replacing, now);
         // the pool's number: atomic, never beyond its capacity, never before its release
         int taken = jdbc.sql("UPDATE slot_pool SET booked = booked + 1 WHERE slot_id = :s AND channel = :c "
                         + "AND booked < capacity AND release_at <= :now")
-                .param("s", slotId).param("c", channel.name()).param("now", utc(now)).update();
+                .param("s", slot.id()).param("c", channel.name()).param("now", utc(now)).update();
         if (taken != 1) {
-            throw new BookingException(HttpStatus.CONFLICT, "slotId",
-                    "该时段 " + channel + " 渠道号源已满或尚未放号 / no number left (or not yet released) in this channel's pool");
+            throw poolFull(channel);
         }
-        long poolId = jdbc.sql("SELECT id FROM slot_pool WHERE slot_id = :s AND channel = :c").param("s", slotId)
+        long poolId = jdbc.sql("SELECT id FROM slot_pool WHERE slot_id = :s AND channel = :c").param("s", slot.id())
                 .param("c", channel.name()).query(Long.class).single();
         // the slot's next sequence number, under the slot row's lock
-        jdbc.sql("UPDATE slot SET next_number = next_number + 1 WHERE id = :s").param("s", slotId).update();
-        int number = jdbc.sql("SELECT next_number - 1 FROM slot WHERE id = :s").param("s", slotId).query(Integer.class).single();
-        Instant start = ((java.sql.Timestamp) toTimestamp(slot.get("starts_at"))).toInstant();
-        Instant end = ((java.sql.Timestamp) toTimestamp(slot.get("ends_at"))).toInstant();
-        int capacity = ((Number) slot.get("capacity")).intValue();
-        Duration step = Duration.between(start, end).dividedBy(Math.max(1, capacity));
-        Instant suggested = start.plus(step.multipliedBy(Math.min(number - 1, capacity - 1)));
+        jdbc.sql("UPDATE slot SET next_number = next_number + 1 WHERE id = :s").param("s", slot.id()).update();
+        int number = jdbc.sql("SELECT next_number - 1 FROM slot WHERE id = :s").param("s", slot.id()).query(Integer.class).single();
+        // 建议就诊时间: numbers spread evenly over the window; add-on numbers beyond it come last
+        int capacity = Math.max(1, slot.capacity());
+        Duration step = Duration.between(slot.start(), slot.end()).dividedBy(capacity);
+        Instant suggested = slot.start().plus(step.multipliedBy(Math.min(number - 1, capacity - 1)));
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         try {
             jdbc.sql("""
                             INSERT INTO appointment (slot_id, pool_id, patient_id, channel, sequence_number, suggested_at, status,
-                                                     idempotency_key, booked_by, booked_at)
-                            VALUES (:s, :pool, :p, :c, :n, :suggested, 'BOOKED', :key, :by, :now)""")
-                    .param("s", slotId).param("pool", poolId).param("p", patientId).param("c", channel.name())
+                                                     idempotency_key, booked_by, booked_at, referral_ref)
+                            VALUES (:s, :pool, :p, :c, :n, :suggested, 'BOOKED', :key, :by, :now, :ref)""")
+                    .param("s", slot.id()).param("pool", poolId).param("p", patient.id()).param("c", channel.name())
                     .param("n", number).param("suggested", utc(suggested)).param("key", idempotencyKey, java.sql.Types.VARCHAR)
-                    .param("by", user.username()).param("now", utc(now)).update();
+                    .param("by", actor).param("now", utc(now)).param("ref", referralRef, java.sql.Types.VARCHAR)
+                    .update(keys, "id");
         } catch (DuplicateKeyException e) {
             // the same idempotency key raced in on another connection: this transaction rolls back its count
             throw new ReplayedException(idempotencyKey);
         }
-        AppointmentView view = jdbc.sql("SELECT * FROM appointment WHERE slot_id = :s AND sequence_number = :n")
-                .param("s", slotId).param("n", number).query(Appointments::view).single();
-        audit.record(AuditAction.CREATE, "appointment", view.id(), patientId, "slot " + slotId + " no. " + number + " " + channel);
-        return new Booking(view, true);
+        long id = keys.getKey().longValue();
+        audit.record(AuditAction.CREATE, "appointment", id, patient.id(), "slot " + slot.id() + " no. " + number + " " + channel);
+        return new AppointmentView(id, slot.id(), patient.id(), channel, number, suggested, "BOOKED", now);
+    }
+
+    static BookingException poolFull(Channel channel) {
+        return new PoolFullException(channel);
+    }
+
+    /** The channel's pool of the slot has no released number left. */
+    static final class PoolFullException extends BookingException {
+        PoolFullException(Channel channel) {
+            super(HttpStatus.CONFLICT, "slotId",
+                    "该时段 " + channel + " 渠道号源已满或尚未放号 / no number left (or not yet released) in this channel's pool");
+        }
     }
 
     public Optional<AppointmentView> byKey(String key) {
@@ -193,21 +255,19 @@ public class Appointments {
             throw new BookingException(HttpStatus.CONFLICT, "id",
                     "只能在就诊时段开始前取消已预约的预约 / only a booked appointment can be cancelled, before its slot starts");
         }
-        jdbc.sql("UPDATE slot_pool SET booked = booked - 1 WHERE id = :pool").param("pool", a.get("pool_id")).update();
+        release(((Number) a.get("pool_id")).longValue(), Channel.valueOf((String) a.get("channel")));
         audit.record(AuditAction.UPDATE, "appointment", appointmentId, ((Number) a.get("patient_id")).longValue(), "cancelled");
+        waitlist.promote(sessionOfSlot(((Number) a.get("slot_id")).longValue()));
     }
 
-    private static Object toTimestamp(Object o) {
-        if (o instanceof java.sql.Timestamp t) {
-            return t;
-        }
-        if (o instanceof OffsetDateTime odt) {
-            return java.sql.Timestamp.from(odt.toInstant());
-        }
-        if (o instanceof java.time.Instant i) {
-            return java.sql.Timestamp.from(i);
-        }
-        throw new IllegalStateException("unexpected time type " + o.getClass());
+    /** Gives a number back to its pool; an add-on number is not planned capacity, so it goes with it. */
+    void release(long poolId, Channel channel) {
+        jdbc.sql(channel == Channel.ADD_ON ? "UPDATE slot_pool SET booked = booked - 1, capacity = capacity - 1 WHERE id = :pool"
+                : "UPDATE slot_pool SET booked = booked - 1 WHERE id = :pool").param("pool", poolId).update();
+    }
+
+    long sessionOfSlot(long slotId) {
+        return jdbc.sql("SELECT session_id FROM slot WHERE id = :s").param("s", slotId).query(Long.class).single();
     }
 
     static AppointmentView view(ResultSet rs, int n) throws SQLException {

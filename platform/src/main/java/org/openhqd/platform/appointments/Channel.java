@@ -11,5 +11,7 @@ public enum Channel {
     /** 诊间预约: the doctor books the follow-up */
     CLINIC,
     /** 基层转诊预留: township and village doctors booking for a referred patient */
-    REFERRAL
+    REFERRAL,
+    /** 加号: a number the doctor adds beyond the planned capacity for one patient */
+    ADD_ON
 }

@@ -25,11 +25,13 @@ public class StopClinic {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final PatientNotices notices;
 
-    StopClinic(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    StopClinic(JdbcClient jdbc, AuditLog audit, Clock clock, PatientNotices notices) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.notices = notices;
     }
 
     /** An affected appointment and the slots offered instead. */
@@ -50,6 +52,9 @@ public class StopClinic {
             throw new Appointments.BookingException(HttpStatus.CONFLICT, "id", "该出诊已停诊 / already stopped");
         }
         audit.record(AuditAction.UPDATE, "clinic_session", sessionId, null, "STOPPED: " + reason);
+        jdbc.sql("UPDATE waitlist_entry SET status = 'EXPIRED', reason = '停诊 / session stopped', closed_at = :now "
+                        + "WHERE session_id = :id AND status = 'WAITING'")
+                .param("now", Appointments.utc(clock.instant())).param("id", sessionId).update();
         List<Map<String, Object>> booked = jdbc.sql("SELECT a.id, a.patient_id, a.channel, a.pool_id FROM appointment a JOIN slot s "
                 + "ON s.id = a.slot_id WHERE s.session_id = :id AND a.status IN ('BOOKED', 'CHECKED_IN') ORDER BY a.id")
                 .param("id", sessionId).query().listOfRows();
@@ -62,7 +67,8 @@ public class StopClinic {
             Channel channel = Channel.valueOf((String) a.get("channel"));
             jdbc.sql("UPDATE appointment SET status = 'CANCELLED_BY_HOSPITAL', cancelled_at = :now WHERE id = :id")
                     .param("now", Appointments.utc(clock.instant())).param("id", id).update();
-            jdbc.sql("UPDATE slot_pool SET booked = booked - 1 WHERE id = :p").param("p", a.get("pool_id")).update();
+            jdbc.sql(channel == Channel.ADD_ON ? "UPDATE slot_pool SET booked = booked - 1, capacity = capacity - 1 WHERE id = :p"
+                    : "UPDATE slot_pool SET booked = booked - 1 WHERE id = :p").param("p", a.get("pool_id")).update();
             List<Long> offers = jdbc.sql("""
                             SELECT s.id FROM slot s JOIN clinic_session cs ON cs.id = s.session_id
                               JOIN slot_pool p ON p.slot_id = s.id AND p.channel = :c
@@ -73,6 +79,9 @@ public class StopClinic {
                     .param("c", channel.name()).param("d", department).param("sid", sessionId).param("from", date)
                     .param("to", date.plusDays(7)).param("now", Appointments.utc(clock.instant())).query(Long.class).list();
             audit.record(AuditAction.UPDATE, "appointment", id, patient, "CANCELLED_BY_HOSPITAL, offers " + offers);
+            notices.notify(patient, id, "STOP_CLINIC", "您预约的出诊因故停诊（" + reason + "），预约已由医院取消，不计爽约；"
+                    + (offers.isEmpty() ? "请另行预约。" : "已为您推荐 " + offers.size() + " 个可改约时段，请在预约渠道查看。") + " / Your session was stopped by the hospital; "
+                    + "the appointment is cancelled without penalty.");
             affected.add(new Affected(id, patient, channel, offers));
         }
         return affected;

@@ -25,7 +25,7 @@ class DemoLoader implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (demo.empty()) {
             demo.load(20261124L, patients);
-            schedules.load(8); // today and the coming 7 days
+            schedules.load(20261124L); // a month back, and the coming week
         }
     }
 }

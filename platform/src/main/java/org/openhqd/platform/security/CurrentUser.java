@@ -26,6 +26,24 @@ public final class CurrentUser {
         return find().orElseThrow(() -> new AccessDeniedException("not authenticated"));
     }
 
+    /**
+     * Runs work as another principal on this thread (the demo loader, a patient's self-service
+     * booking made on behalf of the hosting institution) and restores the caller's identity after.
+     */
+    public static <T> T runAs(StaffPrincipal principal, java.util.function.Supplier<T> work) {
+        var previous = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+                principal, null, java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                        principal.role().authority()))));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
     /** The current user's name for the audit trail, or {@code anonymous}. */
     public static String name() {
         return find().map(StaffPrincipal::username).orElse("anonymous");

@@ -40,18 +40,25 @@ class StopClinicTest {
                     .content("{\"slotId\":" + slots.get(i) + ",\"patientId\":" + patients.get(i) + ",\"channel\":\"APP\"}"))
                     .andExpect(status().isCreated());
         }
+        long booked = jdbc.sql("SELECT COUNT(*) FROM appointment a JOIN slot s ON s.id = a.slot_id WHERE s.session_id = :s "
+                + "AND a.status IN ('BOOKED', 'CHECKED_IN')").param("s", session).query(Long.class).single();
+        assertThat(booked).isGreaterThanOrEqualTo(2);   // ours and the demo's own bookings
         String township = Api.token(mvc, "demo-doctor-a");
         mvc.perform(post("/api/v1/sessions/" + session + "/stop").header("Authorization", Api.bearer(township))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"x\"}")).andExpect(status().isNotFound());
 
         String result = mvc.perform(post("/api/v1/sessions/" + session + "/stop").header("Authorization", Api.bearer(doctor))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"医生外出会诊\"}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(2))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value((int) booked))
                 .andReturn().getResponse().getContentAsString();
         List<List<Integer>> offers = JsonPath.read(result, "$[*].offeredSlotIds");
-        assertThat(offers).allSatisfy(o -> assertThat(o).hasSize(3));
+        assertThat(offers).allSatisfy(o -> assertThat(o).hasSizeLessThanOrEqualTo(3)).anySatisfy(o -> assertThat(o).hasSize(3));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM appointment a JOIN slot s ON s.id = a.slot_id WHERE s.session_id = :s "
-                + "AND a.status = 'CANCELLED_BY_HOSPITAL'").param("s", session).query(Long.class).single()).isEqualTo(2);
+                + "AND a.status = 'CANCELLED_BY_HOSPITAL'").param("s", session).query(Long.class).single()).isEqualTo(booked);
+        // every affected patient is told (no SMS gateway: the notice waits for an integration)
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM patient_notice WHERE kind = 'STOP_CLINIC' AND appointment_id IN "
+                + "(SELECT a.id FROM appointment a JOIN slot s ON s.id = a.slot_id WHERE s.session_id = :s)")
+                .param("s", session).query(Long.class).single()).isEqualTo(booked);
         // the stopped session is no longer offered, and cannot be stopped twice
         String slotsJson = mvc.perform(get("/api/v1/slots").param("date", inThreeDays.toString()).header("Authorization", Api.bearer(doctor)))
                 .andReturn().getResponse().getContentAsString();

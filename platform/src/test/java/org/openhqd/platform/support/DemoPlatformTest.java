@@ -18,6 +18,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
         "hqd.demo.patients=3000",
         "hqd.data-dir=target/test-data",
         "hqd.appointments.no-show-schedule=false",
+        "hqd.appointments.jobs=false",
         "spring.datasource.url=jdbc:h2:mem:hqd-demo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
 })
 @AutoConfigureMockMvc
