@@ -200,6 +200,10 @@ class DataScopeLeakTest {
                     + "WHERE s.username IS NOT NULL AND i.community_id = " + theirs.communityId()).query(String.class).list());
             f.patientIds.addAll(jdbc.sql("SELECT p.id FROM patient p JOIN institution i ON i.id = p.institution_id "
                     + "WHERE i.community_id = " + theirs.communityId()).query(Long.class).list());
+            f.templateIds.addAll(jdbc.sql("SELECT t.id FROM schedule_template t JOIN institution i ON i.id = t.institution_id "
+                    + "WHERE i.community_id = " + theirs.communityId() + " ORDER BY t.id LIMIT 5").query(Long.class).list());
+            f.sessionIds.addAll(jdbc.sql("SELECT cs.id FROM clinic_session cs JOIN institution i ON i.id = cs.institution_id "
+                    + "WHERE i.community_id = " + theirs.communityId() + " ORDER BY cs.id LIMIT 5").query(Long.class).list());
             return f;
         }
         String theirsLike = theirs.institutionPath() + "%";
@@ -220,6 +224,9 @@ class DataScopeLeakTest {
         f.patientIds.addAll(jdbc.sql("SELECT p.id FROM patient p JOIN institution i ON i.id = p.institution_id "
                         + "WHERE i.path LIKE :t AND i.path NOT LIKE :m ORDER BY p.id LIMIT 25")
                 .param("t", theirsLike).param("m", mineLike).query(Long.class).list());
+        f.templateIds.addAll(jdbc.sql("SELECT t.id FROM schedule_template t JOIN institution i ON i.id = t.institution_id "
+                        + "WHERE i.path LIKE :t AND i.path NOT LIKE :m ORDER BY t.id LIMIT 5")
+                .param("t", theirsLike).param("m", mineLike).query(Long.class).list());
         return f;
     }
 
@@ -227,10 +234,20 @@ class DataScopeLeakTest {
         final Set<String> markers = new TreeSet<>();
         final List<Long> institutionIds = new ArrayList<>();
         final List<Long> patientIds = new ArrayList<>();
+        final List<Long> templateIds = new ArrayList<>();
+        final List<Long> sessionIds = new ArrayList<>();
 
         List<Long> idsFor(String pattern) {
             if (pattern.contains("patient")) {
                 return patientIds;
+            }
+            if (pattern.contains("schedule-templates")) {
+                return templateIds;
+            }
+            if (pattern.startsWith("/api/v1/sessions/")) {
+                // sessions are the community's shared inventory (a township books the county's numbers);
+                // only another community's are foreign. Their waitlists are filtered by patient (SchedulesTest).
+                return sessionIds;
             }
             if (pattern.contains("institution")) {
                 return institutionIds;

@@ -112,9 +112,17 @@ public class Waitlist {
         audit.record(AuditAction.UPDATE, "waitlist_entry", entryId, e.patientId(), "cancelled");
     }
 
-    /** The waitlist of a session, in order, for patients in the caller's scope. */
+    /** The waitlist of a session, in order, for patients in the caller's scope (each read audited). */
+    @Transactional
     public List<Entry> of(long sessionId) {
-        var scope = CurrentUser.get().scope();
+        StaffPrincipal user = CurrentUser.get();
+        var scope = user.scope();
+        boolean inCommunity = jdbc.sql("SELECT COUNT(*) FROM clinic_session cs JOIN institution i ON i.id = cs.institution_id "
+                        + "WHERE cs.id = :s AND (:c < 0 OR i.community_id = :c)")
+                .param("s", sessionId).param("c", scope.communityParam()).query(Long.class).single() > 0;
+        if (!inCommunity) {
+            throw new Appointments.BookingException(HttpStatus.NOT_FOUND, "sessionId", "出诊不存在 / unknown session");
+        }
         List<Entry> entries = jdbc.sql("SELECT w.* FROM waitlist_entry w JOIN patient p ON p.id = w.patient_id JOIN institution i "
                         + "ON i.id = p.institution_id WHERE w.session_id = :s AND " + scope.sql("i") + " ORDER BY w.id")
                 .param("s", sessionId).params(scope.params()).query(Waitlist::entry).list();
