@@ -51,7 +51,8 @@ class ConsoleTest {
                 .andExpect(content().string(containsString("院长驾驶舱")))
                 .andExpect(content().string(containsString("医共体管理员")))
                 .andExpect(content().string(containsString("data-labels")))
-                .andExpect(content().string(containsString("echarts.min.js")));
+                .andExpect(content().string(containsString("echarts.min.js")))
+                .andExpect(content().string(containsString("href=\"/appointments/indicators\"")));
         mvc.perform(get("/webjars/echarts/echarts.min.js")).andExpect(status().isOk());
         mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
     }

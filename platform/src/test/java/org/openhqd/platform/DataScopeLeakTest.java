@@ -72,7 +72,26 @@ class DataScopeLeakTest {
                 + "'991***********777X', 'RESIDENT', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").param("i", n1).update();
         account("leak-COMMUNITY_ADMIN-n", Role.COMMUNITY_ADMIN, n1, hash);
         account("leak-AUDITOR-n", Role.AUDITOR, n1, hash);
+        // outpatient indicator data at both sibling centres and a village clinic, in May 2002
+        var f = new org.openhqd.platform.outpatient.OutpatientFixture(jdbc);
+        java.time.LocalDate day = java.time.LocalDate.of(2002, 5, 10);
+        for (String code : List.of("T001", "T002", "T001-V02", "T002-V02", "H001")) {
+            long inst = institutionId(code);
+            long dept = jdbc.sql("SELECT MIN(id) FROM department WHERE institution_id = :i").param("i", inst).query(Long.class)
+                    .optional().orElse(0L);
+            if (dept == 0) {
+                jdbc.sql("INSERT INTO department (institution_id, code, name, created_at) VALUES (:i, '02', '全科', CURRENT_TIMESTAMP)")
+                        .param("i", inst).update();
+                dept = jdbc.sql("SELECT MIN(id) FROM department WHERE institution_id = :i").param("i", inst).query(Long.class).single();
+            }
+            long slot = f.slot(f.session(inst, dept, null, day, "OPEN"), day.atTime(9, 0));
+            f.appointment(slot, f.pool(slot, "APP", 2, true), "APP", "SEEN", day.atTime(8, 50), day.atTime(9, 5));
+        }
     }
+
+    /** The outpatient indicator pages and exports at every level, over the month with data at every sibling. */
+    private static final List<String> OUTPATIENT_QUERIES = List.of("?from=2002-05&to=2002-05&level=institution",
+            "?from=2002-05&to=2002-05&level=department", "?from=2002-05&to=2002-05&level=doctor", "");
 
     private long institutionId(String code) {
         return jdbc.sql("SELECT id FROM institution WHERE code = :c").param("c", code).query(Long.class).single();
@@ -145,7 +164,10 @@ class DataScopeLeakTest {
         }
         assertThat(checked).as("endpoints walked").hasSizeGreaterThan(8)
                 .anyMatch(u -> u.startsWith("/api/v1/patients?")).anyMatch(u -> u.startsWith("/patients"))
-                .anyMatch(u -> u.startsWith("/api/v1/institutions/"));
+                .anyMatch(u -> u.startsWith("/api/v1/institutions/"))
+                .contains("/appointments/indicators?from=2002-05&to=2002-05&level=doctor",
+                        "/appointments/indicators/export.csv?from=2002-05&to=2002-05&level=department",
+                        "/api/v1/outpatient/indicators?from=2002-05&to=2002-05&level=institution");
         if (!foreign.patientIds.isEmpty()) {
             assertThat(checked).anyMatch(u -> u.startsWith("/api/v1/patients/"));
         }
@@ -159,6 +181,10 @@ class DataScopeLeakTest {
                 out.add(pattern + "?size=200&page=" + p);
             }
             return out;
+        }
+        if (pattern.equals("/appointments/indicators") || pattern.equals("/appointments/indicators/export.csv")
+                || pattern.equals("/api/v1/outpatient/indicators")) {
+            return OUTPATIENT_QUERIES.stream().map(q -> pattern + q).toList();
         }
         if (pattern.equals("/patients")) {
             List<String> out = new ArrayList<>();
