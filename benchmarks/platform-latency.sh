@@ -73,3 +73,9 @@ measure "console /patients?page=900" -b "$jar" "$url/patients?page=900"
 measure "console /institutions" -b "$jar" "$url/institutions"
 measure "console /departments" -b "$jar" "$url/departments"
 measure "console /staff" -b "$jar" "$url/staff"
+# appointments: the demo month (~18,000 bookings) behind the slot list and the outpatient indicators
+month_from=$(date -d '-1 month' +%Y-%m); month_to=$(date +%Y-%m); tomorrow=$(date -d '+1 day' +%F)
+measure "API /api/v1/slots?date=tomorrow" -H "Authorization: Bearer $token" "$url/api/v1/slots?date=$tomorrow"
+measure "API /api/v1/outpatient/indicators (doctor)" -H "Authorization: Bearer $token" \
+  "$url/api/v1/outpatient/indicators?from=$month_from&to=$month_to&level=doctor"
+measure "console /appointments/indicators (doctor)" -b "$jar" "$url/appointments/indicators?from=$month_from&to=$month_to&level=doctor"
