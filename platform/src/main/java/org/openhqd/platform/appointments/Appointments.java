@@ -40,9 +40,12 @@ public class Appointments {
     private final Clock clock;
     private final BookingLimits limits;
     private final Waitlist waitlist;
+    private final FullPools fullPools;
 
-    Appointments(JdbcClient jdbc, AuditLog audit, Clock clock, BookingLimits limits, @org.springframework.context.annotation.Lazy Waitlist waitlist) {
+    Appointments(JdbcClient jdbc, AuditLog audit, Clock clock, BookingLimits limits,
+                 @org.springframework.context.annotation.Lazy Waitlist waitlist, FullPools fullPools) {
         this.jdbc = jdbc;
+        this.fullPools = fullPools;
         this.audit = audit;
         this.clock = clock;
         this.limits = limits;
@@ -116,11 +119,15 @@ public class Appointments {
         StaffPrincipal user = CurrentUser.get();
         // in a release storm most requests find the pool already full: say so before any other work
         // (the conditional UPDATE in take() stays the only authority on taking a number)
+        if (fullPools.knownFull(slotId, channel)) {
+            throw poolFull(channel);
+        }
         Boolean open = jdbc.sql("SELECT CASE WHEN booked < capacity AND release_at <= :now THEN TRUE ELSE FALSE END "
                         + "FROM slot_pool WHERE slot_id = :s AND channel = :c")
                 .param("now", utc(clock.instant())).param("s", slotId).param("c", channel.name())
                 .query(Boolean.class).optional().orElse(Boolean.FALSE);
         if (!open) {
+            fullPools.full(slotId, channel);
             throw poolFull(channel);
         }
         PatientInfo patient = patientInScope(patientId);
@@ -192,6 +199,7 @@ public class Appointments {
                         + "AND booked < capacity AND release_at <= :now")
                 .param("s", slot.id()).param("c", channel.name()).param("now", utc(now)).update();
         if (taken != 1) {
+            fullPools.full(slot.id(), channel);
             throw poolFull(channel);
         }
         long poolId = jdbc.sql("SELECT id FROM slot_pool WHERE slot_id = :s AND channel = :c").param("s", slot.id())
@@ -262,6 +270,8 @@ public class Appointments {
 
     /** Gives a number back to its pool; an add-on number is not planned capacity, so it goes with it. */
     void release(long poolId, Channel channel) {
+        jdbc.sql("SELECT slot_id FROM slot_pool WHERE id = :p").param("p", poolId).query(Long.class).optional()
+                .ifPresent(fullPools::freed);
         jdbc.sql(channel == Channel.ADD_ON ? "UPDATE slot_pool SET booked = booked - 1, capacity = capacity - 1 WHERE id = :pool"
                 : "UPDATE slot_pool SET booked = booked - 1 WHERE id = :pool").param("pool", poolId).update();
     }

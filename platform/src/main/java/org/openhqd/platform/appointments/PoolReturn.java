@@ -23,8 +23,10 @@ public class PoolReturn {
     private final TransactionTemplate tx;
     private final Waitlist waitlist;
     private final AuditLog audit;
+    private final FullPools fullPools;
 
-    PoolReturn(JdbcClient jdbc, TransactionTemplate tx, Waitlist waitlist, AuditLog audit) {
+    PoolReturn(JdbcClient jdbc, TransactionTemplate tx, Waitlist waitlist, AuditLog audit, FullPools fullPools) {
+        this.fullPools = fullPools;
         this.jdbc = jdbc;
         this.tx = tx;
         this.waitlist = waitlist;
@@ -62,6 +64,7 @@ public class PoolReturn {
                 jdbc.sql("INSERT INTO slot_pool (slot_id, channel, capacity, booked, release_at) VALUES (:s, :c, :n, 0, :now)")
                         .param("s", slot).param("c", p.get("return_to")).param("n", unused).param("now", Appointments.utc(now)).update();
             }
+            fullPools.freed(slot);
             waitlist.promote(jdbc.sql("SELECT session_id FROM slot WHERE id = :s").param("s", slot).query(Long.class).single());
         }
         audit.recordSystem(AuditAction.UPDATE, "slot_pool", poolId, null,
