@@ -194,6 +194,17 @@ class SchedulesTest {
                 .isEqualTo("BOOKED");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM patient_notice WHERE appointment_id = :a AND kind = 'SUBSTITUTION'")
                 .param("a", appointment).query(Long.class).single()).isEqualTo(1);
+        // the SMS integration collects it and marks it sent; a township's integration never sees it
+        String notices = mvc.perform(get("/api/v1/notices?limit=500").header("Authorization", admin)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        List<Integer> ids = JsonPath.read(notices, "$[?(@.appointmentId == " + appointment + ")].id");
+        assertThat(ids).hasSize(1);
+        mvc.perform(get("/api/v1/notices?limit=500").header("Authorization", token("demo-admin-a")))
+                .andExpect(jsonPath("$[?(@.appointmentId == " + appointment + ")]").isEmpty());
+        mvc.perform(post("/api/v1/notices/" + ids.get(0) + "/sent").header("Authorization", token("demo-admin-a")))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/notices/" + ids.get(0) + "/sent").header("Authorization", admin)).andExpect(status().isNoContent());
+        mvc.perform(post("/api/v1/notices/" + ids.get(0) + "/sent").header("Authorization", admin)).andExpect(status().isNotFound());
     }
 
     @Test
