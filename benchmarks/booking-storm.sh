@@ -25,18 +25,18 @@ until grep -q "demo community loaded" "$work/server.log"; do sleep 0.5; done
 # the storm session: tomorrow 08:00–18:00 China time, 100 slots of 6 minutes, 20 APP numbers each
 release_ms=$(( ($(date +%s) + 8) * 1000 ))
 psql_ <<SQL
-INSERT INTO clinic_session (institution_id, department_id, session_date, block, clinic_type, status, created_at)
-SELECT i.id, d.id, CURRENT_DATE + 1, 'MORNING', 'EXPERT', 'OPEN', now()
+INSERT INTO clinic_session (institution_id, department_id, session_date, block, clinic_type, status, created_at, room)
+SELECT i.id, d.id, CURRENT_DATE + 1, 'MORNING', 'EXPERT', 'OPEN', now(), 'STORM'
   FROM institution i JOIN department d ON d.institution_id = i.id WHERE i.code = 'H001' AND d.code = '28';
 INSERT INTO slot (session_id, starts_at, ends_at, capacity, next_number)
 SELECT s.id, ((CURRENT_DATE + 1) + time '08:00') AT TIME ZONE 'Asia/Shanghai' + g * interval '6 minutes',
        ((CURRENT_DATE + 1) + time '08:06') AT TIME ZONE 'Asia/Shanghai' + g * interval '6 minutes', 20, 1
-  FROM clinic_session s, generate_series(0, 99) g WHERE s.block = 'MORNING' AND s.clinic_type = 'EXPERT';
+  FROM clinic_session s, generate_series(0, 99) g WHERE s.room = 'STORM';
 INSERT INTO slot_pool (slot_id, channel, capacity, booked, release_at)
 SELECT sl.id, 'APP', 20, 0, to_timestamp($release_ms / 1000.0)
-  FROM slot sl JOIN clinic_session s ON s.id = sl.session_id WHERE s.clinic_type = 'EXPERT';
+  FROM slot sl JOIN clinic_session s ON s.id = sl.session_id WHERE s.room = 'STORM';
 SQL
-psql_ -c "SELECT sl.id FROM slot sl JOIN clinic_session s ON s.id = sl.session_id WHERE s.clinic_type = 'EXPERT'" > "$work/slots.txt"
+psql_ -c "SELECT sl.id FROM slot sl JOIN clinic_session s ON s.id = sl.session_id WHERE s.room = 'STORM'" > "$work/slots.txt"
 psql_ -c "SELECT id FROM patient ORDER BY id LIMIT 20000" > "$work/patients.txt"
 token=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/auth/token" -H 'Content-Type: application/json' \
   -d '{"username":"demo-admin","password":"Demo@2026"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
@@ -47,13 +47,14 @@ java -cp "$root/benchmarks/target/benchmarks.jar" org.openhqd.benchmarks.Booking
 echo "database check:"
 psql_ <<'SQL'
 SELECT 'appointments booked: ' || COUNT(*) FROM appointment a JOIN slot_pool p ON p.id = a.pool_id
-  JOIN slot sl ON sl.id = p.slot_id JOIN clinic_session s ON s.id = sl.session_id WHERE s.clinic_type = 'EXPERT';
+  JOIN slot sl ON sl.id = p.slot_id JOIN clinic_session s ON s.id = sl.session_id WHERE s.room = 'STORM';
 SELECT 'numbers given twice: ' || COUNT(*) FROM (SELECT slot_id, sequence_number FROM appointment
   GROUP BY slot_id, sequence_number HAVING COUNT(*) > 1) d;
 SELECT 'pools exceeded: ' || COUNT(*) FROM slot_pool WHERE booked > capacity;
 SELECT 'pools whose count differs from their appointments: ' || COUNT(*) FROM slot_pool p
-  WHERE p.booked <> (SELECT COUNT(*) FROM appointment a WHERE a.pool_id = p.id AND a.status = 'BOOKED');
+  WHERE p.booked <> (SELECT COUNT(*) FROM appointment a WHERE a.pool_id = p.id
+                      AND a.status NOT IN ('CANCELLED', 'CANCELLED_BY_HOSPITAL', 'RESCHEDULED'));
 SELECT 'patients with two appointments in the storm: ' || COUNT(*) FROM (SELECT patient_id FROM appointment a
-  JOIN slot sl ON sl.id = a.slot_id JOIN clinic_session s ON s.id = sl.session_id WHERE s.clinic_type = 'EXPERT'
+  JOIN slot sl ON sl.id = a.slot_id JOIN clinic_session s ON s.id = sl.session_id WHERE s.room = 'STORM'
   GROUP BY patient_id HAVING COUNT(*) > 1) d;
 SQL

@@ -99,47 +99,12 @@ class MdtTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM clinic_session WHERE mdt_team_id = :t").param("t", second).query(Long.class).single()).isZero();
     }
 
+    @Autowired
+    MdtTeams teams;
+
     @Test
     void concurrentTeamsSharingAMemberGetOneSessionBetweenThem() throws Exception {
-        String head = Api.bearer(Api.token(mvc, "demo-dept-head"));
-        List<Long> a = doctors("0401");
-        List<Long> b = doctors("0403");
-        long shared = a.get(0);
-        List<Long> teams = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            teams.add(team(head, "竞争 MDT " + i, shared, b.get(i % b.size())));
-        }
-        LocalDate date = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(5);
-        long community = jdbc.sql("SELECT community_id FROM institution WHERE id = :h").param("h", hospital()).query(Long.class).single();
-        StaffPrincipal admin = new StaffPrincipal(null, "mdt-race", Role.COMMUNITY_ADMIN, hospital(), community, "/");
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Boolean>> results = new ArrayList<>();
-        for (long team : teams) {
-            Callable<Boolean> c = () -> {
-                start.await();
-                try {
-                    CurrentUser.runAs(admin, () -> clinics.bookSession(team, new MdtClinics.SessionRequest(date, ClinicBlock.EVENING,
-                            java.time.LocalTime.of(18, 0), java.time.LocalTime.of(19, 0), 60, null,
-                            List.of(new ScheduleTemplate.Pool(Channel.CLINIC, 1, 0, null, null)))));
-                    return true;
-                } catch (Appointments.BookingException e) {
-                    return false;
-                }
-            };
-            results.add(pool.submit(c));
-        }
-        start.countDown();
-        int ok = 0;
-        for (Future<Boolean> f : results) {
-            ok += f.get() ? 1 : 0;
-        }
-        pool.shutdown();
-        assertThat(ok).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM clinic_session WHERE session_date = :d AND kind = 'MDT' AND mdt_team_id IN (:t)")
-                .param("d", date).param("t", teams).query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM session_participant WHERE staff_id = :s AND session_date = :d AND block = 'EVENING'")
-                .param("s", shared).param("d", date).query(Long.class).single()).isEqualTo(1);
+        MdtRace.run(teams, clinics, jdbc, "0401", "0403", 5, 4);
     }
 
     @Test

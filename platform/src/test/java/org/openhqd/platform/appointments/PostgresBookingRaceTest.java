@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The booking race on a real PostgreSQL: 32 threads, 300 requests for 15 numbers of one slot. */
+/** The races on a real PostgreSQL: 32 threads, 300 requests for 15 numbers of one slot; MDT teams for one block. */
 @RequiresPostgres(schema = PostgresBookingRaceTest.SCHEMA)
 @SpringBootTest(properties = {"hqd.demo=true", "hqd.demo.patients=2000", "hqd.data-dir=target/test-data-pg-race",
         "spring.datasource.hikari.maximum-pool-size=32"})
@@ -27,8 +27,19 @@ class PostgresBookingRaceTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MdtTeams teams;
+    @Autowired
+    MdtClinics clinics;
+
     @Test
     void noNumberIsGivenTwiceAndNoPoolIsExceeded() throws Exception {
         BookingRace.run(appointments, jdbc, 32, 300);
+    }
+
+    /** MDT sessions are all-or-nothing on PostgreSQL too: 8 teams sharing a doctor race for one block. */
+    @Test
+    void teamsSharingADoctorGetOneSessionBetweenThem() throws Exception {
+        MdtRace.run(teams, clinics, jdbc, "0301", "0302", 6, 8);
     }
 }
