@@ -25,8 +25,12 @@ public class Organizations {
     private final Clock clock;
     private final org.springframework.security.crypto.password.PasswordEncoder passwords;
 
+    private final org.openhqd.platform.security.Tokens tokens;
+
     Organizations(JdbcClient jdbc, AuditLog audit, Clock clock,
-                  org.springframework.security.crypto.password.PasswordEncoder passwords) {
+                  org.springframework.security.crypto.password.PasswordEncoder passwords,
+                  org.openhqd.platform.security.Tokens tokens) {
+        this.tokens = tokens;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -130,6 +134,7 @@ public class Organizations {
             throw new NotInScopeException();
         }
         audit.record(AuditAction.UPDATE, "staff", staffId, null, enabled ? "enabled" : "disabled");
+        tokens.forgetCached();   // a disabled login's tokens stop working at once
     }
 
     public List<Institution> institutions(DataScope scope) {

@@ -27,9 +27,12 @@ public class Accounts implements UserDetailsService {
     private final int maxFailures;
     private final Duration lockout;
 
+    private final Tokens tokens;
+
     Accounts(JdbcClient jdbc, Clock clock,
              @Value("${hqd.security.max-failed-logins:5}") int maxFailures,
-             @Value("${hqd.security.lockout:PT15M}") Duration lockout) {
+             @Value("${hqd.security.lockout:PT15M}") Duration lockout, Tokens tokens) {
+        this.tokens = tokens;
         this.jdbc = jdbc;
         this.clock = clock;
         this.maxFailures = maxFailures;
@@ -63,9 +66,12 @@ public class Accounts implements UserDetailsService {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void failed(String username) {
         jdbc.sql("UPDATE staff SET failed_attempts = failed_attempts + 1 WHERE username = :u").param("u", username).update();
-        jdbc.sql("UPDATE staff SET locked_until = :until, failed_attempts = 0 WHERE username = :u AND failed_attempts >= :max")
+        int locked = jdbc.sql("UPDATE staff SET locked_until = :until, failed_attempts = 0 WHERE username = :u AND failed_attempts >= :max")
                 .param("until", OffsetDateTime.ofInstant(clock.instant().plus(lockout), ZoneOffset.UTC))
                 .param("u", username).param("max", maxFailures).update();
+        if (locked > 0) {
+            tokens.forgetCached();   // a locked account's tokens stop working at once
+        }
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)

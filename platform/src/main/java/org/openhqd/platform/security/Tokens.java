@@ -26,11 +26,39 @@ public class Tokens {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration userTokenLifetime;
+    private final Duration cacheFor;
+    /**
+     * Valid tokens seen in the last {@code hqd.security.token-cache} (10 s), by hash: under load
+     * (a release storm, a HIS polling) every request would otherwise read the same row. Revoking a
+     * token, disabling a login and a lockout clear it on this node at once; on another node of a
+     * cluster they take effect within the cache time.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    Tokens(JdbcClient jdbc, Clock clock, @Value("${hqd.security.token-lifetime:PT12H}") Duration userTokenLifetime) {
+    private record Cached(StaffPrincipal principal, Instant until) {
+    }
+
+    Tokens(JdbcClient jdbc, Clock clock, @Value("${hqd.security.token-lifetime:PT12H}") Duration userTokenLifetime,
+           @Value("${hqd.security.token-cache:PT10S}") Duration cacheFor) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.userTokenLifetime = userTokenLifetime;
+        this.cacheFor = cacheFor;
+    }
+
+    /** Forgets every cached token: called when a token is revoked or a login disabled or locked. */
+    public void forgetCached() {
+        cache.clear();
+        // and again once the change is committed: a request in between still read the old row
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            cache.clear();
+                        }
+                    });
+        }
     }
 
     /** An issued token: the secret is shown once and never stored. */
@@ -69,6 +97,11 @@ public class Tokens {
     /** The principal of a valid (known, unexpired, unrevoked) token. */
     public Optional<StaffPrincipal> authenticate(String token) {
         Instant now = clock.instant();
+        String hash = hash(token);
+        Cached hit = cache.get(hash);
+        if (hit != null && now.isBefore(hit.until())) {
+            return Optional.of(hit.principal());
+        }
         Optional<StaffPrincipal> p = jdbc.sql("""
                         SELECT t.id, t.staff_id, t.name, t.role, t.institution_id, i.community_id, i.path, t.expires_at
                           FROM api_token t JOIN institution i ON i.id = t.institution_id
@@ -76,10 +109,24 @@ public class Tokens {
                          WHERE t.token_hash = :hash AND t.revoked_at IS NULL
                            AND (t.staff_id IS NULL OR (s.enabled AND (s.locked_until IS NULL OR s.locked_until < :now)))
                            AND (t.expires_at IS NULL OR t.expires_at > :now)""")
-                .param("hash", hash(token)).param("now", utc(now))
-                .query((rs, n) -> new StaffPrincipal(rs.getObject("staff_id") == null ? null : rs.getLong("staff_id"),
-                        rs.getString("name"), Role.valueOf(rs.getString("role")), rs.getLong("institution_id"),
-                        rs.getLong("community_id"), rs.getString("path")))
+                .param("hash", hash).param("now", utc(now))
+                .query((rs, n) -> {
+                    StaffPrincipal principal = new StaffPrincipal(rs.getObject("staff_id") == null ? null : rs.getLong("staff_id"),
+                            rs.getString("name"), Role.valueOf(rs.getString("role")), rs.getLong("institution_id"),
+                            rs.getLong("community_id"), rs.getString("path"));
+                    java.sql.Timestamp expires = rs.getTimestamp("expires_at");
+                    Instant until = now.plus(cacheFor);
+                    if (expires != null && expires.toInstant().isBefore(until)) {
+                        until = expires.toInstant();
+                    }
+                    if (!cacheFor.isZero()) {
+                        if (cache.size() > 10_000) {
+                            cache.clear();   // many distinct tokens: start again rather than grow without bound
+                        }
+                        cache.put(hash, new Cached(principal, until));
+                    }
+                    return principal;
+                })
                 .optional();
         // at most once a minute: an integration's token is used by many requests at once, and an
         // UPDATE of the same row on every request would serialise them all on its row lock
@@ -91,10 +138,12 @@ public class Tokens {
 
     /** Revokes a token; false when there is no such token or it is outside the caller's scope. */
     public boolean revoke(long id, DataScope scope) {
-        return jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL AND institution_id IN "
+        boolean revoked = jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL AND institution_id IN "
                         + "(SELECT i.id FROM institution i WHERE " + scope.sql("i") + ")")
                 .param("now", utc(clock.instant())).param("id", id)
                 .params(scope.params()).update() == 1;
+        forgetCached();
+        return revoked;
     }
 
     public List<TokenInfo> list(DataScope scope) {
