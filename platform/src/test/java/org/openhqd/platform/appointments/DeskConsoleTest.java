@@ -54,8 +54,8 @@ class DeskConsoleTest {
         long dept = c.department("H001", "0301");
         List<Long> slots = c.session(c.institution("H001"), dept, null, day, LocalTime.of(18, 0), 2, Map.of("WINDOW", 2, "APP", 3));
         long session = c.sessionOf(slots.get(0));
-        long patient = c.patient("H001", 300);
-        long other = c.patient("H001", 301);
+        long patient = c.patient("H001", 20);
+        long other = c.patient("H001", 21);
         String fullId = fullIdNumber(patient);
         MockHttpSession nurse = login("demo-nurse");
         String base = "/appointments/desk?date=" + day + "&department=" + dept + "&session=" + session;
@@ -128,7 +128,7 @@ class DeskConsoleTest {
     @Test
     void deskIsScopedAndClosedToRolesWithoutPatientCare() throws Exception {
         Clinics c = new Clinics(jdbc);
-        long hospitalPatient = c.patient("H001", 302);
+        long hospitalPatient = c.patient("H001", 22);
         MockHttpSession township = login("demo-nurse-a");
         String result = mvc.perform(post("/appointments/desk/search").session(township).with(csrf())
                         .param("q", fullIdNumber(hospitalPatient)))
