@@ -38,6 +38,8 @@ class BrowserTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeAll
     static void startBrowser(@TempDir Path profile) {
@@ -54,6 +56,14 @@ class BrowserTest {
                 "--window-size=1280,900", "--lang=zh-CN", "--user-data-dir=" + profile);
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    /** Each test logs in as its own user: forget the previous one's session. */
+    @org.junit.jupiter.api.AfterEach
+    void logOut() {
+        if (browser != null) {
+            browser.manage().deleteAllCookies();
+        }
     }
 
     @AfterAll
@@ -94,6 +104,46 @@ class BrowserTest {
         assertThat(browser.findElement(By.cssSelector(".pager span")).getText()).contains("第 2 页");
 
         Path shot = Path.of("target", "browser-departments.png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void theDeskFindsAPatientAndBooksAWindowNumberThroughTheUi() throws Exception {
+        org.openhqd.platform.support.Clinics clinics = new org.openhqd.platform.support.Clinics(jdbc);
+        java.time.LocalDate day = java.time.LocalDate.now(org.openhqd.platform.support.Clinics.CHINA).plusDays(2);
+        long dept = clinics.department("H001", "0302");
+        long slot = clinics.session(clinics.institution("H001"), dept, null, day, java.time.LocalTime.of(18, 0), 1,
+                java.util.Map.of("WINDOW", 2, "APP", 3)).get(0);
+        long session = clinics.sessionOf(slot);
+        String name = clinics.name(clinics.patient("H001", 3));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get("http://localhost:" + port + "/login");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        browser.findElement(By.id("username")).sendKeys("demo-nurse");
+        browser.findElement(By.id("password")).sendKeys(Api.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.titleContains("院长驾驶舱"));
+        browser.findElement(By.id("nav-desk")).click();
+        wait.until(ExpectedConditions.titleContains("挂号窗口"));
+
+        browser.get("http://localhost:" + port + "/appointments/desk?date=" + day + "&department=" + dept + "&session=" + session);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("desk-slots")));
+        browser.findElement(By.id("desk-q")).sendKeys(name);
+        browser.findElement(By.id("desk-search-submit")).click(); // htmx POST: only the board is swapped
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#desk-patients .choose-patient")));
+        String masked = browser.findElement(By.cssSelector("#desk-patients tr:nth-child(2) td:nth-child(4)")).getText();
+        assertThat(masked).matches("\\d{3}\\*{11}\\d{3}[\\dX]");
+        browser.findElement(By.cssSelector("#desk-patients .choose-patient")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("desk-patient"), masked));
+        browser.findElement(By.cssSelector("#desk-slots button.book")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("desk-booked"), "预约成功：第 1 号，建议就诊时间 18:00"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("desk-queue"), masked));
+        assertThat(browser.findElement(By.id("desk-queue")).getText()).contains("已预约").contains("窗口");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM appointment WHERE slot_id = :s AND channel = 'WINDOW' AND booked_by = 'demo-nurse'")
+                .param("s", slot).query(Long.class).single()).isEqualTo(1);
+
+        Path shot = Path.of("target", "browser-desk.png");
         Files.createDirectories(shot.getParent());
         Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }

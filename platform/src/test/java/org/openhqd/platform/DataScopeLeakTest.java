@@ -60,6 +60,17 @@ class DataScopeLeakTest {
         }
         account("leak-VILLAGE_DOCTOR-a", Role.VILLAGE_DOCTOR, institutionId("T001-V02"), hash);
         account("leak-VILLAGE_DOCTOR-b", Role.VILLAGE_DOCTOR, institutionId("T002-V02"), hash);
+        // a clinic session today at each centre, its doctor the centre's leak doctor, with a checked-in
+        // patient of the centre: the desk and doctor pages must show it only on its own side
+        org.openhqd.platform.support.Clinics clinics = new org.openhqd.platform.support.Clinics(jdbc);
+        for (String side : List.of("a", "b")) {
+            long centre = side.equals("a") ? a : b;
+            String code = side.equals("a") ? "T001" : "T002";
+            long slot = clinics.session(centre, clinics.firstDepartment(centre), clinics.staff("leak-DOCTOR-" + side),
+                    java.time.LocalDate.now(org.openhqd.platform.support.Clinics.CHINA), java.time.LocalTime.of(8, 0), 1,
+                    java.util.Map.of("WINDOW", 6)).get(0);
+            clinics.appointment(slot, clinics.patient(code, 0), "WINDOW", "CHECKED_IN", java.time.OffsetDateTime.now());
+        }
         // a neighbouring community with one centre, one patient and its own community-wide accounts
         jdbc.sql("INSERT INTO community (code, name, created_at) VALUES ('NEIGHBOUR', '邻县医共体', CURRENT_TIMESTAMP)").update();
         long c2 = jdbc.sql("SELECT id FROM community WHERE code = 'NEIGHBOUR'").query(Long.class).single();
@@ -139,6 +150,11 @@ class DataScopeLeakTest {
                 if (pattern.startsWith("/v3/") || pattern.startsWith("/swagger") || pattern.equals("/error") || pattern.equals("/login")) {
                     continue;
                 }
+                if (pattern.equals("/m") || pattern.startsWith("/m/")) {
+                    // the patients' public booking pages list every institution's schedule to anyone by
+                    // design and show no patient data (MobileConsoleTest checks that), so no staff scope applies
+                    continue;
+                }
                 boolean api = pattern.startsWith("/api/");
                 if (pattern.contains("{")) {
                     for (long id : foreign.idsFor(pattern)) {
@@ -149,7 +165,7 @@ class DataScopeLeakTest {
                     }
                     continue;
                 }
-                for (String url : pages(pattern)) {
+                for (String url : pages(pattern, foreign)) {
                     MvcResult r = call(api, url, token, mine);
                     String body = r.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
                     for (String marker : foreign.markers) {
@@ -167,14 +183,27 @@ class DataScopeLeakTest {
                 .anyMatch(u -> u.startsWith("/api/v1/institutions/"))
                 .contains("/appointments/indicators?from=2002-05&to=2002-05&level=doctor",
                         "/appointments/indicators/export.csv?from=2002-05&to=2002-05&level=department",
-                        "/api/v1/outpatient/indicators?from=2002-05&to=2002-05&level=institution");
+                        "/api/v1/outpatient/indicators?from=2002-05&to=2002-05&level=institution")
+                .anyMatch(u -> u.startsWith("/appointments/doctor"));
+        if (!foreign.sessions.isEmpty()) {
+            assertThat(checked).anyMatch(u -> u.startsWith("/appointments/desk?department="));
+        }
         if (!foreign.patientIds.isEmpty()) {
             assertThat(checked).anyMatch(u -> u.startsWith("/api/v1/patients/"));
         }
     }
 
     /** Every page of the paged lists, the first page of the rest. */
-    private List<String> pages(String pattern) {
+    private List<String> pages(String pattern, Foreign foreign) {
+        if (pattern.equals("/appointments/desk")) {
+            // the desk asked directly for the sibling's department, session (its queue) and patient
+            List<String> out = new ArrayList<>(List.of(pattern));
+            for (long[] ds : foreign.sessions) {
+                out.add(pattern + "?department=" + ds[0] + "&session=" + ds[1]
+                        + (foreign.patientIds.isEmpty() ? "" : "&patient=" + foreign.patientIds.get(0)));
+            }
+            return out;
+        }
         if (pattern.equals("/api/v1/patients")) {
             List<String> out = new ArrayList<>();
             for (int p = 0; p < 20; p++) {
@@ -228,8 +257,16 @@ class DataScopeLeakTest {
                     + "WHERE i.community_id = " + theirs.communityId()).query(Long.class).list());
             f.templateIds.addAll(jdbc.sql("SELECT t.id FROM schedule_template t JOIN institution i ON i.id = t.institution_id "
                     + "WHERE i.community_id = " + theirs.communityId() + " ORDER BY t.id LIMIT 5").query(Long.class).list());
+            f.mdtTeamIds.addAll(jdbc.sql("SELECT t.id FROM mdt_team t JOIN institution i ON i.id = t.institution_id "
+                    + "WHERE i.community_id = " + theirs.communityId() + " ORDER BY t.id LIMIT 5").query(Long.class).list());
+            f.appointmentIds.addAll(jdbc.sql("SELECT a.id FROM appointment a JOIN patient p ON p.id = a.patient_id JOIN institution i "
+                    + "ON i.id = p.institution_id WHERE i.community_id = " + theirs.communityId() + " ORDER BY a.id LIMIT 5")
+                    .query(Long.class).list());
             f.sessionIds.addAll(jdbc.sql("SELECT cs.id FROM clinic_session cs JOIN institution i ON i.id = cs.institution_id "
                     + "WHERE i.community_id = " + theirs.communityId() + " ORDER BY cs.id LIMIT 5").query(Long.class).list());
+            f.sessions.addAll(jdbc.sql("SELECT cs.department_id, cs.id FROM clinic_session cs JOIN institution i ON i.id = cs.institution_id "
+                    + "WHERE i.community_id = " + theirs.communityId() + " ORDER BY cs.id DESC LIMIT 3")
+                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
             return f;
         }
         String theirsLike = theirs.institutionPath() + "%";
@@ -247,12 +284,27 @@ class DataScopeLeakTest {
         // masked numbers can coincide across patients: drop those that also occur in my scope
         f.markers.removeAll(jdbc.sql("SELECT p.id_number_masked FROM patient p JOIN institution i ON i.id = p.institution_id "
                 + "WHERE i.path LIKE :m").param("m", mineLike).query(String.class).list());
+        // a patient of the sibling who booked a clinic of mine is my patient for that visit (the queue
+        // shows them, masked and audited): the care relationship, not a leak
+        f.markers.removeAll(jdbc.sql("SELECT DISTINCT p.id_number_masked FROM appointment a JOIN patient p ON p.id = a.patient_id "
+                + "JOIN slot s ON s.id = a.slot_id JOIN clinic_session cs ON cs.id = s.session_id JOIN institution i "
+                + "ON i.id = cs.institution_id WHERE i.path LIKE :m").param("m", mineLike).query(String.class).list());
         f.patientIds.addAll(jdbc.sql("SELECT p.id FROM patient p JOIN institution i ON i.id = p.institution_id "
                         + "WHERE i.path LIKE :t AND i.path NOT LIKE :m ORDER BY p.id LIMIT 25")
                 .param("t", theirsLike).param("m", mineLike).query(Long.class).list());
         f.templateIds.addAll(jdbc.sql("SELECT t.id FROM schedule_template t JOIN institution i ON i.id = t.institution_id "
                         + "WHERE i.path LIKE :t AND i.path NOT LIKE :m ORDER BY t.id LIMIT 5")
                 .param("t", theirsLike).param("m", mineLike).query(Long.class).list());
+        f.mdtTeamIds.addAll(jdbc.sql("SELECT t.id FROM mdt_team t JOIN institution i ON i.id = t.institution_id "
+                        + "WHERE i.path LIKE :t AND i.path NOT LIKE :m ORDER BY t.id LIMIT 5")
+                .param("t", theirsLike).param("m", mineLike).query(Long.class).list());
+        // MDT visits of the sibling's patients (any of their appointments: non-MDT ones must be 404 as well)
+        f.appointmentIds.addAll(jdbc.sql("SELECT a.id FROM appointment a JOIN patient p ON p.id = a.patient_id JOIN institution i "
+                        + "ON i.id = p.institution_id WHERE i.path LIKE :t AND i.path NOT LIKE :m ORDER BY a.id DESC LIMIT 5")
+                .param("t", theirsLike).param("m", mineLike).query(Long.class).list());
+        f.sessions.addAll(jdbc.sql("SELECT cs.department_id, cs.id FROM clinic_session cs JOIN institution i ON i.id = cs.institution_id "
+                        + "WHERE i.path LIKE :t AND i.path NOT LIKE :m ORDER BY cs.id DESC LIMIT 3")
+                .param("t", theirsLike).param("m", mineLike).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
         return f;
     }
 
@@ -261,11 +313,21 @@ class DataScopeLeakTest {
         final List<Long> institutionIds = new ArrayList<>();
         final List<Long> patientIds = new ArrayList<>();
         final List<Long> templateIds = new ArrayList<>();
+        final List<Long> mdtTeamIds = new ArrayList<>();
+        final List<Long> appointmentIds = new ArrayList<>();
         final List<Long> sessionIds = new ArrayList<>();
+        /** The sibling's clinic sessions as {department, session}. */
+        final List<long[]> sessions = new ArrayList<>();
 
         List<Long> idsFor(String pattern) {
             if (pattern.contains("patient")) {
                 return patientIds;
+            }
+            if (pattern.startsWith("/api/v1/mdt/visits/")) {
+                return appointmentIds;   // a visit record is read through its appointment, whose patient is the sibling's
+            }
+            if (pattern.startsWith("/api/v1/mdt/teams/")) {
+                return mdtTeamIds;
             }
             if (pattern.contains("schedule-templates")) {
                 return templateIds;

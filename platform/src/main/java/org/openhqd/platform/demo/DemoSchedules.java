@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * A month of outpatient schedules and bookings for the demo community, made through the same
  * templates and generator as real ones: eight departments of the county hospital hold morning
  * (every day, 08:00–12:00) and afternoon (Mon–Fri, 14:00–17:30) clinics, 30-minute slots of six numbers
- * — three for the app, two for the window, one reserved for township referrals that opens a day
+ * — three for the app, one for the window, one for in-clinic follow-up, one reserved for township referrals that opens a day
  * earlier and returns to the app pool at D−1 17:00 — released seven days ahead at 07:00; a
  * cardiologist holds an expert clinic at the first township centre on Wednesday afternoons
  * (专家下沉). The past 30 days get realistic visits (arrival, call, seen, no-shows, cancellations,
@@ -83,7 +83,8 @@ class DemoSchedules {
 
     private void createTemplates(long hospital, LocalDate validFrom) {
         List<ScheduleTemplate.Pool> pools = List.of(new ScheduleTemplate.Pool(Channel.APP, 3, 0, null, null),
-                new ScheduleTemplate.Pool(Channel.WINDOW, 2, 0, null, null),
+                new ScheduleTemplate.Pool(Channel.WINDOW, 1, 0, null, null),
+                new ScheduleTemplate.Pool(Channel.CLINIC, 1, 0, null, null),
                 new ScheduleTemplate.Pool(Channel.REFERRAL, 1, 1, 1, LocalTime.of(17, 0)));
         for (String code : DEPARTMENTS) {
             long dept = jdbc.sql("SELECT id FROM department WHERE institution_id = :h AND code = :c").param("h", hospital)
@@ -104,6 +105,15 @@ class DemoSchedules {
                             eligibility, pools, validFrom);
                 }
             }
+        }
+        // the demo doctor's own morning clinic in respiratory medicine, so the doctor's page has a queue
+        long respiratory = jdbc.sql("SELECT id FROM department WHERE institution_id = :h AND code = '0301'").param("h", hospital)
+                .query(Long.class).single();
+        long demoDoctor = id("SELECT id FROM staff WHERE username = 'demo-doctor'");
+        for (DayOfWeek day : DayOfWeek.values()) {
+            templates.create(new ScheduleTemplates.Draft(hospital, respiratory, demoDoctor, "演示医生", day, ClinicBlock.MORNING,
+                    LocalTime.of(8, 0), LocalTime.of(12, 0), "总院区", "2-05", ClinicType.GENERAL, 30, 6, 7, LocalTime.of(7, 0),
+                    Eligibility.ANYONE, validFrom, null, pools));
         }
         // 专家下沉: a county cardiologist at the first township centre on Wednesday afternoons
         long township = id("SELECT id FROM institution WHERE code = 'T001'");

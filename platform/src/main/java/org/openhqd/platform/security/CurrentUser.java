@@ -27,12 +27,15 @@ public final class CurrentUser {
     }
 
     /**
-     * Runs work as another principal on this thread (the demo loader, a patient's self-service
-     * booking made on behalf of the hosting institution) and restores the caller's identity after.
+     * Runs {@code work} as {@code principal} on this thread and restores the previous security
+     * context afterwards, whatever happens. It exists for the demo loader and the patients' self-service pages: they
+     * have no staff login, yet the services they call (booking, cancelling, the audit trail) take
+     * the caller's scope and name from the current principal. The caller builds a principal that
+     * can reach no more than the one verified patient needs; nothing is stored in the session.
      */
     public static <T> T runAs(StaffPrincipal principal, java.util.function.Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
+        org.springframework.security.core.context.SecurityContext previous = SecurityContextHolder.getContext();
+        org.springframework.security.core.context.SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
                 principal, null, java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
                         principal.role().authority()))));

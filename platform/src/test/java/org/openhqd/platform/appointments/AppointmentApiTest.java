@@ -43,7 +43,9 @@ class AppointmentApiTest {
         // the demo has booked some numbers already: take a slot of internal medicine (no age or sex limit) still untouched
         List<Integer> untouched = JsonPath.read(slots, "$[?(@.available == 3 && @.departmentName == '呼吸内科专业')].id");
         assertThat(untouched).isNotEmpty();
-        long slot = untouched.get(0);
+        long slot = untouched.stream().mapToLong(Integer::longValue)
+                .filter(s -> jdbc.sql("SELECT next_number FROM slot WHERE id = :s").param("s", s).query(Integer.class).single() == 1)
+                .findFirst().orElseThrow();
         List<Long> patients = jdbc.sql("SELECT p.id FROM patient p JOIN institution i ON i.id = p.institution_id WHERE i.code = 'H001' "
                 + "ORDER BY p.id DESC LIMIT 5").query(Long.class).list();
         long patient = patients.get(0);
@@ -92,7 +94,8 @@ class AppointmentApiTest {
     @Test
     void aPatientOutsideTheScopeCannotBeBooked() throws Exception {
         String token = Api.token(mvc, "demo-doctor-a");
-        long slot = jdbc.sql("SELECT MAX(slot_id) FROM slot_pool WHERE channel = 'REFERRAL'").query(Long.class).single();
+        long slot = jdbc.sql("SELECT MAX(slot_id) FROM slot_pool WHERE channel = 'REFERRAL' AND release_at <= CURRENT_TIMESTAMP "
+                + "AND booked < capacity").query(Long.class).single();
         long hospitalPatient = jdbc.sql("SELECT MIN(p.id) FROM patient p JOIN institution i ON i.id = p.institution_id WHERE i.code = 'H001'")
                 .query(Long.class).single();
         mvc.perform(post("/api/v1/appointments").header("Authorization", Api.bearer(token)).contentType(MediaType.APPLICATION_JSON)
