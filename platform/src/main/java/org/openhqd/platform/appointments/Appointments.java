@@ -16,6 +16,7 @@ import org.openhqd.platform.audit.AuditAction;
 import org.openhqd.platform.audit.AuditLog;
 import org.openhqd.platform.security.CurrentUser;
 import org.openhqd.platform.security.StaffPrincipal;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,11 +39,15 @@ public class Appointments {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final Penalties penalties;
+    private final ApplicationEventPublisher events;
 
-    Appointments(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    Appointments(JdbcClient jdbc, AuditLog audit, Clock clock, Penalties penalties, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.penalties = penalties;
+        this.events = events;
     }
 
     /** The open slots of a day in the caller's community, with what the channel can still book. */
@@ -108,6 +113,7 @@ public class Appointments {
         if (!patientInScope) {
             throw new BookingException(HttpStatus.NOT_FOUND, "patientId", "患者不存在或无权访问 / unknown patient");
         }
+        penalties.assertMayBookSlot(patientId, slotId); // 爽约处罚: 409 while a no-show penalty applies here
         Map<String, Object> slot = jdbc.sql("""
                         SELECT s.id, s.starts_at, s.ends_at, s.capacity, cs.status, i.community_id
                           FROM slot s JOIN clinic_session cs ON cs.id = s.session_id JOIN institution i ON i.id = cs.institution_id
@@ -176,7 +182,10 @@ public class Appointments {
         return jdbc.sql("SELECT * FROM appointment WHERE idempotency_key = :k").param("k", key).query(Appointments::view).optional();
     }
 
-    /** Cancels a booked appointment of a patient in scope; its number returns to its pool. */
+    /**
+     * The patient cancels (退号) a booked appointment of a patient in scope; its number returns to its
+     * pool, and the cancellation counts for the no-show policy ({@link AppointmentCancelledByPatient}).
+     */
     @Transactional
     public void cancel(long appointmentId) {
         var scope = CurrentUser.get().scope();
@@ -186,15 +195,18 @@ public class Appointments {
                 .query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new BookingException(HttpStatus.NOT_FOUND, "id", "预约不存在或无权访问 / not found"));
         // cut-off: until the slot starts
-        int changed = jdbc.sql("UPDATE appointment SET status = 'CANCELLED', cancelled_at = :now WHERE id = :id AND status = 'BOOKED' "
-                        + "AND (SELECT starts_at FROM slot WHERE slot.id = appointment.slot_id) > :now")
-                .param("now", utc(clock.instant())).param("id", appointmentId).update();
+        Instant now = clock.instant();
+        int changed = jdbc.sql("UPDATE appointment SET status = 'CANCELLED', cancelled_at = :now, cancelled_by = :by WHERE id = :id "
+                        + "AND status = 'BOOKED' AND (SELECT starts_at FROM slot WHERE slot.id = appointment.slot_id) > :now")
+                .param("now", utc(now)).param("by", CurrentUser.name()).param("id", appointmentId).update();
         if (changed != 1) {
             throw new BookingException(HttpStatus.CONFLICT, "id",
                     "只能在就诊时段开始前取消已预约的预约 / only a booked appointment can be cancelled, before its slot starts");
         }
         jdbc.sql("UPDATE slot_pool SET booked = booked - 1 WHERE id = :pool").param("pool", a.get("pool_id")).update();
-        audit.record(AuditAction.UPDATE, "appointment", appointmentId, ((Number) a.get("patient_id")).longValue(), "cancelled");
+        long patientId = ((Number) a.get("patient_id")).longValue();
+        audit.record(AuditAction.UPDATE, "appointment", appointmentId, patientId, "cancelled");
+        events.publishEvent(new AppointmentCancelledByPatient(appointmentId, patientId, now)); // counted by the no-show policy
     }
 
     private static Object toTimestamp(Object o) {
