@@ -134,7 +134,7 @@ public class NoShowRules implements ApplicationRunner {
         Integer penaltyDays = lengthOf(penalty, penaltyKind == NoShowRule.PenaltyKind.SUSPEND_DAYS, "penalty");
         NoShowRule.Scope scope = NoShowRule.Scope.valueOf(required(c[7], "scope"));
         String exemptions = Arrays.stream(c[8].split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .collect(Collectors.joining(","));
+                .map(s -> NoShowExcuses.Excuse.valueOf(s).name()).collect(Collectors.joining(","));
         LocalDate from = LocalDate.parse(required(c[9], "effective_from"));
         LocalDate to = c[10].isBlank() ? null : LocalDate.parse(c[10].strip());
         String basis = required(c[11], "basis");

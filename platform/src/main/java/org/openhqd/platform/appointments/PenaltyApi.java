@@ -29,11 +29,13 @@ class PenaltyApi {
     private final Penalties penalties;
     private final NoShowWhitelist whitelist;
     private final NoShowRules rules;
+    private final NoShowExcuses excuses;
 
-    PenaltyApi(Penalties penalties, NoShowWhitelist whitelist, NoShowRules rules) {
+    PenaltyApi(Penalties penalties, NoShowWhitelist whitelist, NoShowRules rules, NoShowExcuses excuses) {
         this.penalties = penalties;
         this.whitelist = whitelist;
         this.rules = rules;
+        this.excuses = excuses;
     }
 
     record Reason(@NotBlank(message = "理由不能为空 / reason is required")
@@ -43,6 +45,18 @@ class PenaltyApi {
     record Decision(@NotNull(message = "请选择是否接受申诉 / accept is required (true or false)") Boolean accept,
                     @NotBlank(message = "理由不能为空 / reason is required")
                     @Size(max = 500, message = "理由最多 500 字 / reason is at most 500 characters") String reason) {
+    }
+
+    record ExcuseRequest(@NotNull(message = "请选择免责原因 / excuse is required (EMERGENCY, HOSPITAL_FAULT, DISABILITY)")
+                         NoShowExcuses.Excuse excuse,
+                         @NotBlank(message = "理由不能为空 / reason is required")
+                         @Size(max = 500, message = "理由最多 500 字 / reason is at most 500 characters") String reason) {
+    }
+
+    /** Records why a no-show or cancellation should not count (rules exempting that excuse skip it). */
+    @PostMapping("/appointments/{id}/excuse")
+    AppointmentView excuse(@PathVariable long id, @Valid @RequestBody ExcuseRequest r) {
+        return excuses.excuse(id, r.excuse(), r.reason().strip());
     }
 
     /** The rule versions in force today for the caller's community. */

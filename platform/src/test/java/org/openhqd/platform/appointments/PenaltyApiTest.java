@@ -204,4 +204,27 @@ class PenaltyApiTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.code == 'NO_SHOW_180D')].threshold").value(org.hamcrest.Matchers.hasItem(3)))
                 .andExpect(jsonPath("$[0].basis").isNotEmpty());
     }
+
+    @Test
+    void staffExcuseANoShowSoThatRulesExemptingTheExcuseDoNotCountIt() throws Exception {
+        var fx = fx();
+        long patient = fx.patient("H001", 214);
+        long dept = fx.department("H001", 9);
+        Instant now = clock.instant();
+        long first = fx.noShow("H001", dept, patient, now.minus(Duration.ofDays(3)));
+        fx.noShow("H001", dept, patient, now.minus(Duration.ofDays(2)));
+        long last = fx.noShow("H001", dept, patient, now.minus(Duration.ofDays(1)));
+        String nurse = Api.token(mvc, "demo-nurse");
+        postJson("/api/v1/appointments/" + first + "/excuse", nurse, "{\"excuse\":\"SICK\",\"reason\":\"x\"}").andExpect(status().isBadRequest());
+        postJson("/api/v1/appointments/" + first + "/excuse", Api.token(mvc, "demo-nurse-a"), "{\"excuse\":\"EMERGENCY\",\"reason\":\"x\"}")
+                .andExpect(status().isNotFound());
+        postJson("/api/v1/appointments/" + first + "/excuse", nurse, "{\"excuse\":\"EMERGENCY\",\"reason\":\"当日急诊入院\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("NO_SHOW"));
+        engine.evaluate(last, now);
+        assertThat(fx.penalties(patient)).isZero();
+        assertThat(audits("appointment", first, "EXCUSED EMERGENCY: 当日急诊入院")).isEqualTo(1);
+        long booked = fx.appointment("H001", dept, patient, now.plus(Duration.ofDays(2)), "BOOKED", null);
+        postJson("/api/v1/appointments/" + booked + "/excuse", nurse, "{\"excuse\":\"EMERGENCY\",\"reason\":\"x\"}")
+                .andExpect(status().isConflict());
+    }
 }
