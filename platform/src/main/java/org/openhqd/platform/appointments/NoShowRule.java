@@ -89,12 +89,12 @@ public record NoShowRule(long id, String code, Long communityId, Long institutio
         return institutionId != null ? 2 : communityId != null ? 1 : 0;
     }
 
-    /** The window in words, e.g. {@code 180 天内 / within 180 days}. */
+    /** The window in words, e.g. {@code 近 180 天内 / within 180 days}. */
     public String windowText() {
         return switch (windowKind) {
-            case ROLLING_DAYS -> windowLength + " 天内 / within " + windowLength + " days";
+            case ROLLING_DAYS -> "近 " + windowLength + " 天内 / within " + windowLength + " days";
             case CALENDAR_MONTH -> "同一自然月内 / in one calendar month";
-            case MONTHS -> windowLength + " 个月内 / within " + windowLength + " months";
+            case MONTHS -> "近 " + windowLength + " 个月内 / within " + windowLength + " months";
         };
     }
 
@@ -106,7 +106,7 @@ public record NoShowRule(long id, String code, Long communityId, Long institutio
         };
     }
 
-    /** Why a penalty was given, bilingual: e.g. {@code 180 天内爽约 3 次 / 3 no-shows within 180 days}. */
+    /** Why a penalty was given, bilingual: e.g. {@code 近 180 天内爽约 3 次 / 3 no-shows within 180 days}. */
     String reason(int count) {
         String window = windowText();
         String zhWindow = window.substring(0, window.indexOf(" / "));

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A no-show penalty as shown anywhere: the patient by name and masked identity number only.
  *
- * @param reason bilingual, e.g. {@code 180 天内爽约 3 次 / 3 no-shows within 180 days}
+ * @param reason bilingual, e.g. {@code 近 180 天内爽约 3 次 / 3 no-shows within 180 days}
  * @param appointmentIds the counted appointments that triggered it
  */
 public record PenaltyView(long id, long patientId, String patientName, String patientIdNumber, String ruleCode,

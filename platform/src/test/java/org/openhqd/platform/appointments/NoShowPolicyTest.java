@@ -61,7 +61,7 @@ class NoShowPolicyTest {
         assertThat(p.appointmentIds()).doesNotContain(outside).hasSize(3).contains(inside, latest);
         assertThat(p.scope()).isEqualTo(NoShowRule.Scope.COMMUNITY);
         assertThat(p.endsAt()).isEqualTo(at.plus(Duration.ofDays(90)));
-        assertThat(p.reason()).isEqualTo("180 天内爽约 3 次 / 3 no-shows within 180 days");
+        assertThat(p.reason()).isEqualTo("近 180 天内爽约 3 次 / 3 no-shows within 180 days");
         // the same events are not punished twice
         engine.evaluate(inside, at);
         assertThat(fx.penalties(patient)).isEqualTo(1);

@@ -92,7 +92,7 @@ class PenaltyApiTest {
         String doctor = Api.token(mvc, "demo-doctor");
         book(doctor, patient, 22).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.errors[0].field").value("patientId"))
-                .andExpect(jsonPath("$.detail").value(containsString("180 天内爽约 3 次")))
+                .andExpect(jsonPath("$.detail").value(containsString("该患者因近 180 天内爽约 3 次")))
                 .andExpect(jsonPath("$.detail").value(containsString("预约已暂停至 " + until)))
                 .andExpect(jsonPath("$.detail").value(containsString("booking suspended at all institutions and channels of the community until " + until)))
                 .andExpect(jsonPath("$.detail").value(containsString("3 no-shows within 180 days")));
