@@ -195,7 +195,8 @@ public class Appointments {
                 .query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new BookingException(HttpStatus.NOT_FOUND, "id", "预约不存在或无权访问 / not found"));
         // cut-off: until the slot starts
-        Instant now = clock.instant();
+        // the database keeps microseconds (and may round up): the event must carry the time as stored
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         int changed = jdbc.sql("UPDATE appointment SET status = 'CANCELLED', cancelled_at = :now, cancelled_by = :by WHERE id = :id "
                         + "AND status = 'BOOKED' AND (SELECT starts_at FROM slot WHERE slot.id = appointment.slot_id) > :now")
                 .param("now", utc(now)).param("by", CurrentUser.name()).param("id", appointmentId).update();
