@@ -16,6 +16,7 @@ import org.openhqd.platform.audit.AuditAction;
 import org.openhqd.platform.audit.AuditLog;
 import org.openhqd.platform.security.CurrentUser;
 import org.openhqd.platform.security.StaffPrincipal;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,15 +42,20 @@ public class Appointments {
     private final BookingLimits limits;
     private final Waitlist waitlist;
     private final FullPools fullPools;
+    private final Penalties penalties;
+    private final ApplicationEventPublisher events;
 
     Appointments(JdbcClient jdbc, AuditLog audit, Clock clock, BookingLimits limits,
-                 @org.springframework.context.annotation.Lazy Waitlist waitlist, FullPools fullPools) {
+                 @org.springframework.context.annotation.Lazy Waitlist waitlist, FullPools fullPools, Penalties penalties,
+                 ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.fullPools = fullPools;
         this.audit = audit;
         this.clock = clock;
         this.limits = limits;
         this.waitlist = waitlist;
+        this.penalties = penalties;
+        this.events = events;
     }
 
     /** The open slots of a day in the caller's community, with what the channel can still book. */
@@ -193,6 +199,10 @@ public class Appointments {
             throw new BookingException(HttpStatus.CONFLICT, "slotId", "该时段已开始，不能再预约 / the slot has started");
         }
         slot.eligibility().check(patient.birthDate(), patient.sex(), slot.date(), channel, referralRef);
+        if (channel != Channel.ADD_ON) {
+            // 爽约处罚: 409 while a no-show penalty applies here (a doctor's add-on number overrides it)
+            penalties.assertMayBookSlot(patient.id(), slot.id());
+        }
         limits.check(patient.id(), slot, replacing, now);
         // the pool's number: atomic, never beyond its capacity, never before its release
         int taken = jdbc.sql("UPDATE slot_pool SET booked = booked + 1 WHERE slot_id = :s AND channel = :c "
@@ -246,7 +256,10 @@ public class Appointments {
         return jdbc.sql("SELECT * FROM appointment WHERE idempotency_key = :k").param("k", key).query(Appointments::view).optional();
     }
 
-    /** Cancels a booked appointment of a patient in scope; its number returns to its pool. */
+    /**
+     * The patient cancels (退号) a booked appointment of a patient in scope; its number returns to its
+     * pool, and the cancellation counts for the no-show policy ({@link AppointmentCancelledByPatient}).
+     */
     @Transactional
     public void cancel(long appointmentId) {
         var scope = CurrentUser.get().scope();
@@ -256,15 +269,19 @@ public class Appointments {
                 .query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new BookingException(HttpStatus.NOT_FOUND, "id", "预约不存在或无权访问 / not found"));
         // cut-off: until the slot starts
-        int changed = jdbc.sql("UPDATE appointment SET status = 'CANCELLED', cancelled_at = :now WHERE id = :id AND status = 'BOOKED' "
-                        + "AND (SELECT starts_at FROM slot WHERE slot.id = appointment.slot_id) > :now")
-                .param("now", utc(clock.instant())).param("id", appointmentId).update();
+        // the database keeps microseconds (and may round up): the event must carry the time as stored
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        int changed = jdbc.sql("UPDATE appointment SET status = 'CANCELLED', cancelled_at = :now, cancelled_by = :by WHERE id = :id "
+                        + "AND status = 'BOOKED' AND (SELECT starts_at FROM slot WHERE slot.id = appointment.slot_id) > :now")
+                .param("now", utc(now)).param("by", CurrentUser.name()).param("id", appointmentId).update();
         if (changed != 1) {
             throw new BookingException(HttpStatus.CONFLICT, "id",
                     "只能在就诊时段开始前取消已预约的预约 / only a booked appointment can be cancelled, before its slot starts");
         }
         release(((Number) a.get("pool_id")).longValue(), Channel.valueOf((String) a.get("channel")));
-        audit.record(AuditAction.UPDATE, "appointment", appointmentId, ((Number) a.get("patient_id")).longValue(), "cancelled");
+        long patientId = ((Number) a.get("patient_id")).longValue();
+        audit.record(AuditAction.UPDATE, "appointment", appointmentId, patientId, "cancelled");
+        events.publishEvent(new AppointmentCancelledByPatient(appointmentId, patientId, now)); // counted by the no-show policy
         waitlist.promote(sessionOfSlot(((Number) a.get("slot_id")).longValue()));
     }
 

@@ -61,7 +61,7 @@ public class PatientNotices {
         jdbc.sql("INSERT INTO patient_notice (patient_id, appointment_id, kind, message, status, created_at) "
                         + "VALUES (:p, :a, :k, :m, 'PENDING', :now)")
                 .param("p", patientId).param("a", appointmentId, java.sql.Types.BIGINT).param("k", kind)
-                .param("m", message.length() > 500 ? message.substring(0, 500) : message)
+                .param("m", message.length() > 1000 ? message.substring(0, 1000) : message)
                 .param("now", Appointments.utc(clock.instant())).update();
     }
 }

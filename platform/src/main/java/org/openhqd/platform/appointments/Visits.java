@@ -9,6 +9,7 @@ import org.openhqd.platform.audit.AuditAction;
 import org.openhqd.platform.audit.AuditLog;
 import org.openhqd.platform.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,12 +45,15 @@ public class Visits {
     private final AuditLog audit;
     private final Clock clock;
     private final Duration grace;
+    private final ApplicationEventPublisher events;
 
-    Visits(JdbcClient jdbc, AuditLog audit, Clock clock, @Value("${hqd.appointments.no-show-after:PT30M}") Duration grace) {
+    Visits(JdbcClient jdbc, AuditLog audit, Clock clock, @Value("${hqd.appointments.no-show-after:PT30M}") Duration grace,
+           ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
         this.grace = grace;
+        this.events = events;
     }
 
     /** Moves an appointment of a clinic in the caller's scope one step on; 409 when out of order. */
@@ -75,7 +79,10 @@ public class Visits {
         return jdbc.sql("SELECT * FROM appointment WHERE id = :id").param("id", appointmentId).query(Appointments::view).single();
     }
 
-    /** Marks as no-show every booked appointment whose slot ended more than the grace period before {@code now}. */
+    /**
+     * Marks as no-show (爽约) every booked appointment whose slot ended more than the grace period
+     * before {@code now}; each one is published as {@link AppointmentMissed} for the no-show policy.
+     */
     @Transactional
     public int markNoShows(Instant now) {
         List<Map<String, Object>> due = jdbc.sql("""
@@ -88,7 +95,9 @@ public class Visits {
             int n = jdbc.sql("UPDATE appointment SET status = 'NO_SHOW', no_show_at = :now WHERE id = :id AND status = 'BOOKED'")
                     .param("now", Appointments.utc(now)).param("id", id).update();
             if (n == 1) {
-                audit.recordSystem(AuditAction.UPDATE, "appointment", id, ((Number) a.get("patient_id")).longValue(), "NO_SHOW");
+                long patient = ((Number) a.get("patient_id")).longValue();
+                audit.recordSystem(AuditAction.UPDATE, "appointment", id, patient, "NO_SHOW");
+                events.publishEvent(new AppointmentMissed(id, patient, now)); // counted by the no-show policy after commit
             }
         }
         return due.size();
