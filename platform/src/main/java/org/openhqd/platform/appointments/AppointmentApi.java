@@ -90,6 +90,10 @@ class AppointmentApi {
     ResponseEntity<AppointmentView> book(@Valid @RequestBody BookingRequest r,
                                          @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         try {
+            var early = appointments.answerWithoutTransaction(r.slotId(), r.channel(), blankToNull(key));
+            if (early.isPresent()) {
+                return ResponseEntity.ok(early.get().appointment());
+            }
             Appointments.Booking b = appointments.book(r.slotId(), r.patientId(), r.channel(), blankToNull(key),
                     blankToNull(r.referralId()));
             return ResponseEntity.status(b.created() ? HttpStatus.CREATED : HttpStatus.OK).body(b.appointment());

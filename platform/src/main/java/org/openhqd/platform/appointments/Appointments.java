@@ -250,6 +250,34 @@ public class Appointments {
             super(HttpStatus.CONFLICT, "slotId",
                     "该时段 " + channel + " 渠道号源已满或尚未放号 / no number left (or not yet released) in this channel's pool");
         }
+
+        /** An expected answer, thousands of times a second in a storm: no stack trace to fill. */
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    /**
+     * What a booking request can be answered with before any transaction: the appointment a replayed
+     * {@code Idempotency-Key} already made, or "full" for a pool just seen full (see {@link FullPools}).
+     * In a release storm this answers most requests with one indexed read, or none; everything else
+     * goes on to {@link #book}.
+     *
+     * @return the earlier booking of this key, if any
+     * @throws PoolFullException when the pool is known to be full
+     */
+    public Optional<Booking> answerWithoutTransaction(long slotId, Channel channel, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<AppointmentView> existing = byKey(idempotencyKey);
+            if (existing.isPresent()) {
+                return Optional.of(new Booking(existing.get(), false));
+            }
+        }
+        if (fullPools.knownFull(slotId, channel)) {
+            throw poolFull(channel);
+        }
+        return Optional.empty();
     }
 
     public Optional<AppointmentView> byKey(String key) {
