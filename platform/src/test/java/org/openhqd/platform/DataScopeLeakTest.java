@@ -168,7 +168,7 @@ class DataScopeLeakTest {
                 for (String url : pages(pattern, foreign)) {
                     MvcResult r = call(api, url, token, mine);
                     String body = r.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-                    for (String marker : foreign.markers) {
+                    for (String marker : foreign.markersFor(url)) {
                         // whole tokens only: demo-doctor must not match inside demo-doctor-a
                         java.util.regex.Pattern whole = java.util.regex.Pattern.compile(
                                 "(?<![A-Za-z0-9_-])" + java.util.regex.Pattern.quote(marker) + "(?![A-Za-z0-9_-])");
@@ -190,6 +190,15 @@ class DataScopeLeakTest {
         }
         if (!foreign.patientIds.isEmpty()) {
             assertThat(checked).anyMatch(u -> u.startsWith("/api/v1/patients/"));
+        }
+        assertThat(checked).contains("/referrals", "/referrals/new", "/api/v1/referrals");
+        if (me.startsWith("leak-") && !mine.role().communityWide() && mine.role() != Role.VILLAGE_DOCTOR) {
+            // sibling township centres: the sibling's referrals with the county hospital exist (demo year) and are tried
+            assertThat(foreign.referralIds).isNotEmpty();
+        }
+        if (!foreign.referralIds.isEmpty()) {
+            assertThat(checked).anyMatch(u -> u.matches("/api/v1/referrals/\\d+")).anyMatch(u -> u.matches("/referrals/\\d+"))
+                    .anyMatch(u -> u.matches("/api/v1/referrals/\\d+/test-results"));
         }
     }
 
@@ -267,6 +276,8 @@ class DataScopeLeakTest {
             f.sessions.addAll(jdbc.sql("SELECT cs.department_id, cs.id FROM clinic_session cs JOIN institution i ON i.id = cs.institution_id "
                     + "WHERE i.community_id = " + theirs.communityId() + " ORDER BY cs.id DESC LIMIT 3")
                     .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
+            f.referralIds.addAll(jdbc.sql("SELECT id FROM referral WHERE community_id = " + theirs.communityId()
+                    + " ORDER BY id LIMIT 10").query(Long.class).list());
             return f;
         }
         String theirsLike = theirs.institutionPath() + "%";
@@ -305,6 +316,32 @@ class DataScopeLeakTest {
         f.sessions.addAll(jdbc.sql("SELECT cs.department_id, cs.id FROM clinic_session cs JOIN institution i ON i.id = cs.institution_id "
                         + "WHERE i.path LIKE :t AND i.path NOT LIKE :m ORDER BY cs.id DESC LIMIT 3")
                 .param("t", theirsLike).param("m", mineLike).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
+        f.mdtVisitIds.addAll(jdbc.sql("SELECT r.appointment_id FROM mdt_record r JOIN mdt_team t ON t.id = r.team_id "
+                        + "JOIN institution i ON i.id = t.institution_id WHERE i.path LIKE :t AND i.path NOT LIKE :m "
+                        + "ORDER BY r.appointment_id LIMIT 5")
+                .param("t", theirsLike).param("m", mineLike).query(Long.class).list());
+        // referrals between the sibling and others (the county hospital), none of them involving mine
+        f.referralIds.addAll(jdbc.sql("""
+                        SELECT r.id FROM referral r JOIN institution fi ON fi.id = r.from_institution
+                          JOIN institution ti ON ti.id = r.to_institution
+                         WHERE (fi.path LIKE :t OR ti.path LIKE :t) AND fi.path NOT LIKE :m AND ti.path NOT LIKE :m
+                         ORDER BY r.id LIMIT 10""")
+                .param("t", theirsLike).param("m", mineLike).query(Long.class).list());
+        // a referral shows its other side by design: the counterpart institution of a referral that involves
+        // mine, and the referred patient's masked number, may appear on the referral pages (and only there)
+        List<Long> mineReferrals = jdbc.sql("""
+                        SELECT r.id FROM referral r JOIN institution fi ON fi.id = r.from_institution
+                          JOIN institution ti ON ti.id = r.to_institution WHERE fi.path LIKE :m OR ti.path LIKE :m""")
+                .param("m", mineLike).query(Long.class).list();
+        if (!mineReferrals.isEmpty()) {
+            f.sharedByReferral.addAll(jdbc.sql("""
+                            SELECT i.name FROM referral r JOIN institution i ON i.id IN (r.from_institution, r.to_institution)
+                             WHERE r.id IN (:ids)""").param("ids", mineReferrals).query(String.class).list());
+            f.sharedByReferral.addAll(jdbc.sql("SELECT p.id_number_masked FROM referral r JOIN patient p ON p.id = r.patient_id "
+                    + "WHERE r.id IN (:ids)").param("ids", mineReferrals).query(String.class).list());
+        }
+        f.institutionNames.addAll(jdbc.sql("SELECT name FROM institution WHERE path LIKE :t AND path NOT LIKE :m")
+                .param("t", theirsLike).param("m", mineLike).query(String.class).list());
         return f;
     }
 
@@ -318,16 +355,42 @@ class DataScopeLeakTest {
         final List<Long> sessionIds = new ArrayList<>();
         /** The sibling's clinic sessions as {department, session}. */
         final List<long[]> sessions = new ArrayList<>();
+        final List<Long> referralIds = new ArrayList<>();
+        final List<Long> mdtVisitIds = new ArrayList<>();
+        final Set<String> sharedByReferral = new TreeSet<>();
+        final Set<String> institutionNames = new TreeSet<>();
+
+        /**
+         * The markers a page must not show. Referral pages show the other side of the caller's own
+         * referrals; the new-referral form lists the community's member institutions as targets.
+         */
+        Set<String> markersFor(String url) {
+            if (!url.startsWith("/referrals") && !url.startsWith("/api/v1/referrals")) {
+                return markers;
+            }
+            Set<String> out = new TreeSet<>(markers);
+            out.removeAll(sharedByReferral);
+            if (url.equals("/referrals/new")) {
+                out.removeAll(institutionNames);
+            }
+            return out;
+        }
 
         List<Long> idsFor(String pattern) {
-            if (pattern.contains("patient")) {
-                return patientIds;
-            }
-            if (pattern.startsWith("/api/v1/mdt/visits/")) {
-                return appointmentIds;   // a visit record is read through its appointment, whose patient is the sibling's
+            if (pattern.contains("referral")) {
+                return referralIds;
             }
             if (pattern.startsWith("/api/v1/mdt/teams/")) {
                 return mdtTeamIds;
+            }
+            if (pattern.startsWith("/api/v1/mdt/visits/")) {
+                // the sibling's MDT records, and any appointment of the sibling's patients (404 as well)
+                List<Long> ids = new ArrayList<>(mdtVisitIds);
+                ids.addAll(appointmentIds);
+                return ids;
+            }
+            if (pattern.contains("patient")) {
+                return patientIds;
             }
             if (pattern.contains("schedule-templates")) {
                 return templateIds;

@@ -13,11 +13,14 @@ class DemoLoader implements ApplicationRunner {
 
     private final DemoCommunity demo;
     private final DemoSchedules schedules;
+    private final org.openhqd.platform.referral.ReferralDemo referrals;
     private final int patients;
 
-    DemoLoader(DemoCommunity demo, DemoSchedules schedules, @Value("${hqd.demo.patients:50000}") int patients) {
+    DemoLoader(DemoCommunity demo, DemoSchedules schedules, org.openhqd.platform.referral.ReferralDemo referrals,
+               @Value("${hqd.demo.patients:50000}") int patients) {
         this.demo = demo;
         this.schedules = schedules;
+        this.referrals = referrals;
         this.patients = patients;
     }
 
@@ -26,6 +29,7 @@ class DemoLoader implements ApplicationRunner {
         if (demo.empty()) {
             demo.load(20261124L, patients);
             schedules.load(20261124L); // a month back, and the coming week
+            referrals.load(20261124L, patients); // a year of referrals up and down
         }
     }
 }

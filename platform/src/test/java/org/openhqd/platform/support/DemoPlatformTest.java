@@ -19,6 +19,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
         "hqd.data-dir=target/test-data",
         "hqd.appointments.no-show-schedule=false",
         "hqd.appointments.jobs=false",
+        "hqd.referral.jobs=false",
         "spring.datasource.url=jdbc:h2:mem:hqd-demo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
 })
 @AutoConfigureMockMvc
