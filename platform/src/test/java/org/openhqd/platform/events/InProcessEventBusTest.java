@@ -30,6 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
         "spring.datasource.url=jdbc:h2:mem:hqd-events;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
 class InProcessEventBusTest {
 
+    /** when the probe events "happened": microseconds, as PostgreSQL keeps them */
+    private static final java.time.Instant AT = java.time.Instant.parse("2026-03-02T01:15:00.123456Z");
+
     @Autowired
     ApplicationEventPublisher events;
     @Autowired
@@ -51,7 +54,7 @@ class InProcessEventBusTest {
     @Test
     void anExternalisedEventReachesAListenerInsideTheServiceAndItsPublicationIsCompleted() {
         long id = newId();
-        tx.executeWithoutResult(s -> events.publishEvent(new OutboxProbe(id, 7)));
+        tx.executeWithoutResult(s -> events.publishEvent(new OutboxProbe(id, 7, AT)));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> listener.received(id) > 0 && archived(id) == 1);
         assertThat(listener.received(id)).isEqualTo(1);
@@ -64,7 +67,7 @@ class InProcessEventBusTest {
     void aFailedListenerIsRetriedUntilItSucceeds() {
         long id = newId();
         listener.failOnce(id);
-        tx.executeWithoutResult(s -> events.publishEvent(new OutboxProbe(id, 7)));
+        tx.executeWithoutResult(s -> events.publishEvent(new OutboxProbe(id, 7, AT)));
 
         // first attempt throws: the publication stays in the outbox as FAILED
         await().atMost(Duration.ofSeconds(20)).until(() -> !listener.failurePending(id));
@@ -81,10 +84,10 @@ class InProcessEventBusTest {
         long rolledBack = newId();
         long committed = newId();
         assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
-            events.publishEvent(new OutboxProbe(rolledBack, 7));
+            events.publishEvent(new OutboxProbe(rolledBack, 7, AT));
             throw new IllegalStateException("the state change failed");
         })).hasMessageContaining("state change failed");
-        tx.executeWithoutResult(s -> events.publishEvent(new OutboxProbe(committed, 7)));
+        tx.executeWithoutResult(s -> events.publishEvent(new OutboxProbe(committed, 7, AT)));
 
         // once the later event went through, the earlier one would have too
         await().atMost(Duration.ofSeconds(20)).until(() -> listener.received(committed) > 0 && archived(committed) == 1);

@@ -7,5 +7,5 @@ import org.springframework.modulith.events.Externalized;
  * of its own, so the tests never put messages in front of a subscriber of real referral events.
  */
 @Externalized("openhqd.outbox-test::#{toInstitutionId()}")
-public record OutboxProbe(long probeId, long toInstitutionId) {
+public record OutboxProbe(long probeId, long toInstitutionId, java.time.Instant occurredAt) {
 }
