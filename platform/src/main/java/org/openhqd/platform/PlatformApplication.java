@@ -30,8 +30,9 @@ public class PlatformApplication {
 
     /**
      * The command line of {@code ./hqd serve}: {@code --port N}, {@code --demo}, {@code --db-url URL}
-     * (with {@code --db-user}, {@code --db-password}) and {@code --data-dir DIR} become Spring
-     * properties; anything else ({@code --server.port=…}) passes through.
+     * (with {@code --db-user}, {@code --db-password}), {@code --data-dir DIR} and {@code --broker-url
+     * amqp://user:password@host:5672} (switches RabbitMQ on for events) become Spring properties;
+     * anything else ({@code --server.port=…}) passes through.
      */
     static String[] translate(String[] args) {
         List<String> out = new ArrayList<>();
@@ -45,6 +46,11 @@ public class PlatformApplication {
                 case "--db-user" -> { out.add("--spring.datasource.username=" + require(a, next)); i++; }
                 case "--db-password" -> { out.add("--spring.datasource.password=" + require(a, next)); i++; }
                 case "--data-dir" -> { out.add("--hqd.data-dir=" + require(a, next)); i++; }
+                case "--broker-url" -> {
+                    out.add("--hqd.broker.rabbitmq.enabled=true");
+                    out.add("--spring.rabbitmq.addresses=" + require(a, next));
+                    i++;
+                }
                 default -> out.add(a);
             }
         }
