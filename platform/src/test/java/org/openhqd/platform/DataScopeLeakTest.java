@@ -46,7 +46,7 @@ class DataScopeLeakTest {
      * every community by design and are not part of this test.
      */
     @org.junit.jupiter.api.BeforeEach
-    void siblingAccountsForEveryRole() {
+    void siblingAccountsForEveryRole() throws Exception {
         if (jdbc.sql("SELECT COUNT(*) FROM staff WHERE username = 'leak-DOCTOR-a'").query(Long.class).single() > 0) {
             return;
         }
@@ -87,7 +87,20 @@ class DataScopeLeakTest {
             long slot = f.slot(f.session(inst, dept, null, day, "OPEN"), day.atTime(9, 0));
             f.appointment(slot, f.pool(slot, "APP", 2, true), "APP", "SEEN", day.atTime(8, 50), day.atTime(9, 5));
         }
+        // bundled-payment settlements and member keys at every sibling in 2006, so every member has a share
+        var community = new org.openhqd.platform.community.CommunityFixture(mvc, jdbc);
+        community.importSettlements(2006);
+        community.settings("""
+                {"year":2006,"budgetRule":"FIXED","budgetAmount":1000000,"retentionRule":"FULL","distributionRule":"WEIGHTED_KEYS",
+                 "weightWorkloadPct":50,"weightPopulationPct":50,"members":[
+                   {"institutionId":%d,"attributedPopulation":5000,"assessmentScore":90,"fixedSharePct":0},
+                   {"institutionId":%d,"attributedPopulation":4000,"assessmentScore":80,"fixedSharePct":0},
+                   {"institutionId":%d,"attributedPopulation":3000,"assessmentScore":80,"fixedSharePct":0}]}"""
+                .formatted(institutionId("H001"), institutionId("T001"), institutionId("T002")));
     }
+
+    /** The community pages, exports and APIs over the year with settlements at every sibling, and their default year. */
+    private static final List<String> COMMUNITY_QUERIES = List.of("?year=2006", "");
 
     /** The outpatient indicator pages and exports at every level, over the month with data at every sibling. */
     private static final List<String> OUTPATIENT_QUERIES = List.of("?from=2002-05&to=2002-05&level=institution",
@@ -167,7 +180,10 @@ class DataScopeLeakTest {
                 .anyMatch(u -> u.startsWith("/api/v1/institutions/"))
                 .contains("/appointments/indicators?from=2002-05&to=2002-05&level=doctor",
                         "/appointments/indicators/export.csv?from=2002-05&to=2002-05&level=department",
-                        "/api/v1/outpatient/indicators?from=2002-05&to=2002-05&level=institution");
+                        "/api/v1/outpatient/indicators?from=2002-05&to=2002-05&level=institution",
+                        "/community/bundled-payment?year=2006", "/api/v1/community/bundled-payment?year=2006",
+                        "/community/indicators?year=2006", "/community/indicators/export.csv?year=2006",
+                        "/api/v1/community/indicators?year=2006");
         if (!foreign.patientIds.isEmpty()) {
             assertThat(checked).anyMatch(u -> u.startsWith("/api/v1/patients/"));
         }
@@ -185,6 +201,9 @@ class DataScopeLeakTest {
         if (pattern.equals("/appointments/indicators") || pattern.equals("/appointments/indicators/export.csv")
                 || pattern.equals("/api/v1/outpatient/indicators")) {
             return OUTPATIENT_QUERIES.stream().map(q -> pattern + q).toList();
+        }
+        if (pattern.startsWith("/community/") || pattern.startsWith("/api/v1/community/")) {
+            return COMMUNITY_QUERIES.stream().map(q -> pattern + (pattern.endsWith("/settings") && q.isEmpty() ? "?year=2006" : q)).toList();
         }
         if (pattern.equals("/patients")) {
             List<String> out = new ArrayList<>();
@@ -228,6 +247,11 @@ class DataScopeLeakTest {
                     + "WHERE i.community_id = " + theirs.communityId()).query(Long.class).list());
             f.templateIds.addAll(jdbc.sql("SELECT t.id FROM schedule_template t JOIN institution i ON i.id = t.institution_id "
                     + "WHERE i.community_id = " + theirs.communityId() + " ORDER BY t.id LIMIT 5").query(Long.class).list());
+            f.mdtTeamIds.addAll(jdbc.sql("SELECT t.id FROM mdt_team t JOIN institution i ON i.id = t.institution_id "
+                    + "WHERE i.community_id = " + theirs.communityId() + " ORDER BY t.id LIMIT 5").query(Long.class).list());
+            f.appointmentIds.addAll(jdbc.sql("SELECT a.id FROM appointment a JOIN patient p ON p.id = a.patient_id JOIN institution i "
+                    + "ON i.id = p.institution_id WHERE i.community_id = " + theirs.communityId() + " ORDER BY a.id LIMIT 5")
+                    .query(Long.class).list());
             f.sessionIds.addAll(jdbc.sql("SELECT cs.id FROM clinic_session cs JOIN institution i ON i.id = cs.institution_id "
                     + "WHERE i.community_id = " + theirs.communityId() + " ORDER BY cs.id LIMIT 5").query(Long.class).list());
             return f;
@@ -253,6 +277,13 @@ class DataScopeLeakTest {
         f.templateIds.addAll(jdbc.sql("SELECT t.id FROM schedule_template t JOIN institution i ON i.id = t.institution_id "
                         + "WHERE i.path LIKE :t AND i.path NOT LIKE :m ORDER BY t.id LIMIT 5")
                 .param("t", theirsLike).param("m", mineLike).query(Long.class).list());
+        f.mdtTeamIds.addAll(jdbc.sql("SELECT t.id FROM mdt_team t JOIN institution i ON i.id = t.institution_id "
+                        + "WHERE i.path LIKE :t AND i.path NOT LIKE :m ORDER BY t.id LIMIT 5")
+                .param("t", theirsLike).param("m", mineLike).query(Long.class).list());
+        // MDT visits of the sibling's patients (any of their appointments: non-MDT ones must be 404 as well)
+        f.appointmentIds.addAll(jdbc.sql("SELECT a.id FROM appointment a JOIN patient p ON p.id = a.patient_id JOIN institution i "
+                        + "ON i.id = p.institution_id WHERE i.path LIKE :t AND i.path NOT LIKE :m ORDER BY a.id DESC LIMIT 5")
+                .param("t", theirsLike).param("m", mineLike).query(Long.class).list());
         return f;
     }
 
@@ -261,11 +292,19 @@ class DataScopeLeakTest {
         final List<Long> institutionIds = new ArrayList<>();
         final List<Long> patientIds = new ArrayList<>();
         final List<Long> templateIds = new ArrayList<>();
+        final List<Long> mdtTeamIds = new ArrayList<>();
+        final List<Long> appointmentIds = new ArrayList<>();
         final List<Long> sessionIds = new ArrayList<>();
 
         List<Long> idsFor(String pattern) {
             if (pattern.contains("patient")) {
                 return patientIds;
+            }
+            if (pattern.startsWith("/api/v1/mdt/visits/")) {
+                return appointmentIds;   // a visit record is read through its appointment, whose patient is the sibling's
+            }
+            if (pattern.startsWith("/api/v1/mdt/teams/")) {
+                return mdtTeamIds;
             }
             if (pattern.contains("schedule-templates")) {
                 return templateIds;

@@ -70,7 +70,7 @@ public class Settlements {
     /** Writes checked rows in batches: an update for settlements already there, an insert for the rest. */
     int store(long communityId, List<SettlementCsv.Row> rows, String by) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        int[] updated = template.batchUpdate("""
+        int[] updated = rows.isEmpty() ? new int[0] : template.batchUpdate("""
                         UPDATE insurance_settlement SET insured_ref = ?, institution_id = ?, provider_code = ?, provider_name = ?,
                                in_county = ?, visit_type = ?, settled_on = ?, total_cost = ?, fund_payment = ?, imported_by = ?,
                                imported_at = ?
@@ -97,6 +97,12 @@ public class Settlements {
                 fresh.add(rows.get(i));
             }
         }
+        insert(communityId, fresh, by, now);
+        return rows.size() - fresh.size();
+    }
+
+    /** Inserts settlements known to be new (the demo year), without looking for earlier versions. */
+    void insert(long communityId, List<SettlementCsv.Row> fresh, String by, OffsetDateTime now) {
         template.batchUpdate("""
                         INSERT INTO insurance_settlement (insured_ref, institution_id, provider_code, provider_name, in_county,
                                visit_type, settled_on, total_cost, fund_payment, imported_by, imported_at, community_id, settlement_id)
@@ -107,7 +113,6 @@ public class Settlements {
                     ps.setLong(12, communityId);
                     ps.setString(13, r.settlementId());
                 });
-        return rows.size() - fresh.size();
     }
 
     private static void values(java.sql.PreparedStatement ps, int from, SettlementCsv.Row r) throws java.sql.SQLException {

@@ -13,11 +13,14 @@ class DemoLoader implements ApplicationRunner {
 
     private final DemoCommunity demo;
     private final DemoSchedules schedules;
+    private final org.openhqd.platform.community.CommunityPaymentDemo payments;
     private final int patients;
 
-    DemoLoader(DemoCommunity demo, DemoSchedules schedules, @Value("${hqd.demo.patients:50000}") int patients) {
+    DemoLoader(DemoCommunity demo, DemoSchedules schedules, org.openhqd.platform.community.CommunityPaymentDemo payments,
+               @Value("${hqd.demo.patients:50000}") int patients) {
         this.demo = demo;
         this.schedules = schedules;
+        this.payments = payments;
         this.patients = patients;
     }
 
@@ -26,6 +29,7 @@ class DemoLoader implements ApplicationRunner {
         if (demo.empty()) {
             demo.load(20261124L, patients);
             schedules.load(20261124L); // a month back, and the coming week
+            payments.load("H001", 20261124L); // last year's insurance settlements, budget and sharing rules
         }
     }
 }
