@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Synthetic settlements of last year for the demo community, and its budget and sharing rules: about
- * 20,000 cases of 30,000 pseudonymous insured residents — inpatient and outpatient at the county
+ * 10,000 cases of 15,000 pseudonymous insured residents — inpatient and outpatient at the county
  * hospital's sites, the township centres and their village clinics, a private hospital in the county,
  * and four hospitals outside it drawn until they account for about 12 % of the fund spend (88 % stays
  * in the county). The PER_CAPITA budget is set about 2.5 % above the spend, so the demo shows a surplus
@@ -37,7 +37,7 @@ public class CommunityPaymentDemo {
     private static final Logger log = LoggerFactory.getLogger(CommunityPaymentDemo.class);
     private static final String[][] OUTSIDE = {{"X-P001", "省人民医院"}, {"X-C001", "市第一人民医院"}, {"X-C002", "市中医院"},
         {"X-P002", "省肿瘤医院"}};
-    private static final int INSURED = 30_000;
+    private static final int INSURED = 15_000;
 
     private final Organizations organizations;
     private final Settlements settlements;
@@ -69,11 +69,11 @@ public class CommunityPaymentDemo {
 
         List<SettlementCsv.Row> rows = new ArrayList<>();
         BigDecimal inCounty = BigDecimal.ZERO;
-        inCounty = inCounty.add(cases(rows, random, year, hospitalSites, 2_400, VisitType.INPATIENT, 6_000, 20_000, 0.65, 0.80));
-        inCounty = inCounty.add(cases(rows, random, year, primary, 900, VisitType.INPATIENT, 2_000, 6_000, 0.80, 0.90));
-        inCounty = inCounty.add(cases(rows, random, year, hospitalSites, 6_000, VisitType.OUTPATIENT, 150, 600, 0.50, 0.60));
-        inCounty = inCounty.add(cases(rows, random, year, primary, 10_000, VisitType.OUTPATIENT, 40, 200, 0.60, 0.80));
-        for (int i = 0; i < 150; i++) {
+        inCounty = inCounty.add(cases(rows, random, year, hospitalSites, 1_200, VisitType.INPATIENT, 6_000, 20_000, 0.65, 0.80));
+        inCounty = inCounty.add(cases(rows, random, year, primary, 450, VisitType.INPATIENT, 2_000, 6_000, 0.80, 0.90));
+        inCounty = inCounty.add(cases(rows, random, year, hospitalSites, 3_000, VisitType.OUTPATIENT, 150, 600, 0.50, 0.60));
+        inCounty = inCounty.add(cases(rows, random, year, primary, 5_000, VisitType.OUTPATIENT, 40, 200, 0.60, 0.80));
+        for (int i = 0; i < 75; i++) {
             inCounty = inCounty.add(add(rows, random, year, null, "PRIV01", "示范县仁济医院（民营）", true, VisitType.INPATIENT,
                     5_000, 12_000, 0.60, 0.70));
         }
@@ -95,7 +95,7 @@ public class CommunityPaymentDemo {
                 .divide(new BigDecimal(INSURED).multiply(new BigDecimal("0.93")), 0, RoundingMode.CEILING);
         List<MemberKey> keys = new ArrayList<>();
         for (CommunityMembers.Member m : members.of(community)) {
-            keys.add(new MemberKey(m.id(), m.primary() ? 2_000 + random.nextInt(1_500) : 12_000,
+            keys.add(new MemberKey(m.id(), m.primary() ? 1_000 + random.nextInt(800) : 6_000,
                     BigDecimal.valueOf(80 + random.nextInt(16)), BigDecimal.ZERO));
         }
         PaymentSettings s = new PaymentSettings(year, BudgetRule.PER_CAPITA, null, INSURED, perCapita, new BigDecimal("7"), premium,
