@@ -46,7 +46,7 @@ class DataScopeLeakTest {
      * every community by design and are not part of this test.
      */
     @org.junit.jupiter.api.BeforeEach
-    void siblingAccountsForEveryRole() {
+    void siblingAccountsForEveryRole() throws Exception {
         if (jdbc.sql("SELECT COUNT(*) FROM staff WHERE username = 'leak-DOCTOR-a'").query(Long.class).single() > 0) {
             return;
         }
@@ -98,7 +98,20 @@ class DataScopeLeakTest {
             long slot = f.slot(f.session(inst, dept, null, day, "OPEN"), day.atTime(9, 0));
             f.appointment(slot, f.pool(slot, "APP", 2, true), "APP", "SEEN", day.atTime(8, 50), day.atTime(9, 5));
         }
+        // bundled-payment settlements and member keys at every sibling in 2006, so every member has a share
+        var community = new org.openhqd.platform.community.CommunityFixture(mvc, jdbc);
+        community.importSettlements(2006);
+        community.settings("""
+                {"year":2006,"budgetRule":"FIXED","budgetAmount":1000000,"retentionRule":"FULL","distributionRule":"WEIGHTED_KEYS",
+                 "weightWorkloadPct":50,"weightPopulationPct":50,"members":[
+                   {"institutionId":%d,"attributedPopulation":5000,"assessmentScore":90,"fixedSharePct":0},
+                   {"institutionId":%d,"attributedPopulation":4000,"assessmentScore":80,"fixedSharePct":0},
+                   {"institutionId":%d,"attributedPopulation":3000,"assessmentScore":80,"fixedSharePct":0}]}"""
+                .formatted(institutionId("H001"), institutionId("T001"), institutionId("T002")));
     }
+
+    /** The community pages, exports and APIs over the year with settlements at every sibling, and their default year. */
+    private static final List<String> COMMUNITY_QUERIES = List.of("?year=2006", "");
 
     /** The outpatient indicator pages and exports at every level, over the month with data at every sibling. */
     private static final List<String> OUTPATIENT_QUERIES = List.of("?from=2002-05&to=2002-05&level=institution",
@@ -183,7 +196,10 @@ class DataScopeLeakTest {
                 .anyMatch(u -> u.startsWith("/api/v1/institutions/"))
                 .contains("/appointments/indicators?from=2002-05&to=2002-05&level=doctor",
                         "/appointments/indicators/export.csv?from=2002-05&to=2002-05&level=department",
-                        "/api/v1/outpatient/indicators?from=2002-05&to=2002-05&level=institution")
+                        "/api/v1/outpatient/indicators?from=2002-05&to=2002-05&level=institution",
+                        "/community/bundled-payment?year=2006", "/api/v1/community/bundled-payment?year=2006",
+                        "/community/indicators?year=2006", "/community/indicators/export.csv?year=2006",
+                        "/api/v1/community/indicators?year=2006")
                 .anyMatch(u -> u.startsWith("/appointments/doctor"));
         if (!foreign.sessions.isEmpty()) {
             assertThat(checked).anyMatch(u -> u.startsWith("/appointments/desk?department="));
@@ -223,6 +239,9 @@ class DataScopeLeakTest {
         if (pattern.equals("/appointments/indicators") || pattern.equals("/appointments/indicators/export.csv")
                 || pattern.equals("/api/v1/outpatient/indicators")) {
             return OUTPATIENT_QUERIES.stream().map(q -> pattern + q).toList();
+        }
+        if (pattern.startsWith("/community/") || pattern.startsWith("/api/v1/community/")) {
+            return COMMUNITY_QUERIES.stream().map(q -> pattern + (pattern.endsWith("/settings") && q.isEmpty() ? "?year=2006" : q)).toList();
         }
         if (pattern.equals("/patients")) {
             List<String> out = new ArrayList<>();
@@ -391,6 +410,12 @@ class DataScopeLeakTest {
             }
             if (pattern.contains("patient")) {
                 return patientIds;
+            }
+            if (pattern.startsWith("/api/v1/mdt/visits/")) {
+                return appointmentIds;   // a visit record is read through its appointment, whose patient is the sibling's
+            }
+            if (pattern.startsWith("/api/v1/mdt/teams/")) {
+                return mdtTeamIds;
             }
             if (pattern.contains("schedule-templates")) {
                 return templateIds;

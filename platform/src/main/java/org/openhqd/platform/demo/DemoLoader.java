@@ -14,13 +14,15 @@ class DemoLoader implements ApplicationRunner {
     private final DemoCommunity demo;
     private final DemoSchedules schedules;
     private final org.openhqd.platform.referral.ReferralDemo referrals;
+    private final org.openhqd.platform.community.CommunityPaymentDemo payments;
     private final int patients;
 
     DemoLoader(DemoCommunity demo, DemoSchedules schedules, org.openhqd.platform.referral.ReferralDemo referrals,
-               @Value("${hqd.demo.patients:50000}") int patients) {
+               org.openhqd.platform.community.CommunityPaymentDemo payments, @Value("${hqd.demo.patients:50000}") int patients) {
         this.demo = demo;
         this.schedules = schedules;
         this.referrals = referrals;
+        this.payments = payments;
         this.patients = patients;
     }
 
@@ -30,6 +32,7 @@ class DemoLoader implements ApplicationRunner {
             demo.load(20261124L, patients);
             schedules.load(20261124L); // a month back, and the coming week
             referrals.load(20261124L, patients); // a year of referrals up and down
+            payments.load("H001", 20261124L); // last year's insurance settlements, budget and sharing rules
         }
     }
 }

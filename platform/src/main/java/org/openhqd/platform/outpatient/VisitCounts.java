@@ -68,6 +68,23 @@ public class VisitCounts {
     }
 
     /**
+     * The imported totals of a calendar year per institution, department code and month, inside the
+     * scope: a read-only view for other modules, so they never read this module's table.
+     */
+    public List<MonthlyVisits> monthlyVisits(DataScope scope, int year) {
+        return jdbc.sql("""
+                        SELECT v.institution_id, d.code, EXTRACT(MONTH FROM v.visit_date) AS m, SUM(v.visits) AS visits
+                          FROM outpatient_visit_count v JOIN institution i ON i.id = v.institution_id
+                          JOIN department d ON d.id = v.department_id
+                         WHERE v.visit_date >= :from AND v.visit_date < :to AND """ + scope.sql("i")
+                        + " GROUP BY v.institution_id, d.code, EXTRACT(MONTH FROM v.visit_date)")
+                .param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year + 1, 1, 1)).params(scope.params())
+                .query((rs, n) -> new MonthlyVisits(rs.getLong("institution_id"), rs.getString("code"), rs.getInt("m"),
+                        rs.getLong("visits")))
+                .list();
+    }
+
+    /**
      * Imports a CSV of daily totals ({@code institution_code,department_code,date,visits}) for
      * institutions in the importer's scope; a day imported again gets the new figure.
      *
