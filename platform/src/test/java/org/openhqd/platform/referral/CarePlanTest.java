@@ -200,6 +200,19 @@ class CarePlanTest {
                         org.hamcrest.Matchers.containsString("id=\"care-plan\"")));
     }
 
+    @Test
+    void theDemoYearHasCarePlansWithDoneAndOverdueTasks() {
+        assertThat(count("SELECT COUNT(*) FROM care_task t JOIN referral r ON r.id = t.referral_id WHERE r.direction = 'UP'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM care_task t JOIN referral r ON r.id = t.referral_id WHERE r.status NOT IN "
+                + "('ACCEPTED', 'SCHEDULED', 'ARRIVED', 'COMPLETED')")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM care_task WHERE created_by = 'demo' AND status = 'DONE' AND closed_at IS NOT NULL"))
+                .isGreaterThan(10);
+        assertThat(count("SELECT COUNT(*) FROM care_task WHERE created_by = 'demo' AND status = 'OPEN' AND due_date < CURRENT_DATE"))
+                .isGreaterThan(0);
+        assertThat(count("SELECT COUNT(*) FROM care_task WHERE created_by = 'demo' AND status = 'OPEN' AND due_date >= CURRENT_DATE"))
+                .isGreaterThan(0);
+    }
+
     private List<Long> worklistIds(String user) throws Exception {
         String body = f.get(user, "/api/v1/care-tasks").andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         List<Number> ids = JsonPath.read(body, "$[*].id");
