@@ -14,13 +14,16 @@ class DemoLoader implements ApplicationRunner {
     private final DemoCommunity demo;
     private final DemoSchedules schedules;
     private final org.openhqd.platform.referral.ReferralDemo referrals;
+    private final org.openhqd.platform.consultation.ConsultationDemo consultations;
     private final int patients;
 
     DemoLoader(DemoCommunity demo, DemoSchedules schedules, org.openhqd.platform.referral.ReferralDemo referrals,
+               org.openhqd.platform.consultation.ConsultationDemo consultations,
                @Value("${hqd.demo.patients:50000}") int patients) {
         this.demo = demo;
         this.schedules = schedules;
         this.referrals = referrals;
+        this.consultations = consultations;
         this.patients = patients;
     }
 
@@ -30,6 +33,7 @@ class DemoLoader implements ApplicationRunner {
             demo.load(20261124L, patients);
             schedules.load(20261124L); // a month back, and the coming week
             referrals.load(20261124L, patients); // a year of referrals up and down
+            consultations.load(20261124L, 48); // remote consultations and ECG/imaging readings
         }
     }
 }
