@@ -211,10 +211,19 @@ class DataScopeLeakTest {
         if (me.startsWith("leak-") && !mine.role().communityWide() && mine.role() != Role.VILLAGE_DOCTOR) {
             // sibling township centres: the sibling's referrals with the county hospital exist (demo year) and are tried
             assertThat(foreign.referralIds).isNotEmpty();
+            assertThat(foreign.consultationIds).isNotEmpty(); // the demo's consultations with the county hospital
         }
         if (!foreign.referralIds.isEmpty()) {
             assertThat(checked).anyMatch(u -> u.matches("/api/v1/referrals/\\d+")).anyMatch(u -> u.matches("/referrals/\\d+"))
-                    .anyMatch(u -> u.matches("/api/v1/referrals/\\d+/test-results"));
+                    .anyMatch(u -> u.matches("/api/v1/referrals/\\d+/test-results"))
+                    .anyMatch(u -> u.matches("/api/v1/referrals/\\d+/care-plan"));
+        }
+        assertThat(checked).contains("/care-tasks", "/api/v1/care-tasks", "/consultations", "/consultations/new", "/api/v1/consultations");
+        if (!foreign.consultationIds.isEmpty()) {
+            assertThat(checked).anyMatch(u -> u.matches("/api/v1/consultations/\\d+")).anyMatch(u -> u.matches("/consultations/\\d+"));
+        }
+        if (!foreign.patientIds.isEmpty()) {
+            assertThat(checked).anyMatch(u -> u.matches("/api/v1/patients/\\d+/remote-reports"));
         }
     }
 
@@ -297,6 +306,8 @@ class DataScopeLeakTest {
                     .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
             f.referralIds.addAll(jdbc.sql("SELECT id FROM referral WHERE community_id = " + theirs.communityId()
                     + " ORDER BY id LIMIT 10").query(Long.class).list());
+            f.consultationIds.addAll(jdbc.sql("SELECT id FROM consultation WHERE community_id = " + theirs.communityId()
+                    + " ORDER BY id LIMIT 10").query(Long.class).list());
             return f;
         }
         String theirsLike = theirs.institutionPath() + "%";
@@ -359,6 +370,25 @@ class DataScopeLeakTest {
             f.sharedByReferral.addAll(jdbc.sql("SELECT p.id_number_masked FROM referral r JOIN patient p ON p.id = r.patient_id "
                     + "WHERE r.id IN (:ids)").param("ids", mineReferrals).query(String.class).list());
         }
+        // consultations between the sibling and others, none of them involving mine
+        f.consultationIds.addAll(jdbc.sql("""
+                        SELECT c.id FROM consultation c JOIN institution ri ON ri.id = c.requesting_institution
+                          JOIN institution ci ON ci.id = c.consulting_institution
+                         WHERE (ri.path LIKE :t OR ci.path LIKE :t) AND ri.path NOT LIKE :m AND ci.path NOT LIKE :m
+                         ORDER BY c.id LIMIT 10""")
+                .param("t", theirsLike).param("m", mineLike).query(Long.class).list());
+        // like a referral, a consultation shows its other side: the counterpart institution, the patient's
+        // masked number and the people who acted, on the consultation pages only
+        String involvesMine = " FROM consultation c JOIN institution ri ON ri.id = c.requesting_institution "
+                + "JOIN institution ci ON ci.id = c.consulting_institution";
+        f.sharedByConsultation.addAll(jdbc.sql("SELECT i.name" + involvesMine + " JOIN institution i ON i.id IN (ri.id, ci.id) "
+                + "WHERE ri.path LIKE :m OR ci.path LIKE :m").param("m", mineLike).query(String.class).list());
+        f.sharedByConsultation.addAll(jdbc.sql("SELECT p.id_number_masked" + involvesMine + " JOIN patient p ON p.id = c.patient_id "
+                + "WHERE ri.path LIKE :m OR ci.path LIKE :m").param("m", mineLike).query(String.class).list());
+        for (String actor : List.of("requested_by", "decided_by", "reported_by")) {
+            f.sharedByConsultation.addAll(jdbc.sql("SELECT c." + actor + involvesMine + " WHERE (ri.path LIKE :m OR ci.path LIKE :m) AND c."
+                    + actor + " IS NOT NULL").param("m", mineLike).query(String.class).list());
+        }
         f.institutionNames.addAll(jdbc.sql("SELECT name FROM institution WHERE path LIKE :t AND path NOT LIKE :m")
                 .param("t", theirsLike).param("m", mineLike).query(String.class).list());
         return f;
@@ -377,6 +407,8 @@ class DataScopeLeakTest {
         final List<Long> referralIds = new ArrayList<>();
         final List<Long> mdtVisitIds = new ArrayList<>();
         final Set<String> sharedByReferral = new TreeSet<>();
+        final List<Long> consultationIds = new ArrayList<>();
+        final Set<String> sharedByConsultation = new TreeSet<>();
         final Set<String> institutionNames = new TreeSet<>();
 
         /**
@@ -384,6 +416,14 @@ class DataScopeLeakTest {
          * referrals; the new-referral form lists the community's member institutions as targets.
          */
         Set<String> markersFor(String url) {
+            if (url.startsWith("/consultations") || url.startsWith("/api/v1/consultations")) {
+                Set<String> out = new TreeSet<>(markers);
+                out.removeAll(sharedByConsultation);
+                if (url.equals("/consultations/new")) {
+                    out.removeAll(institutionNames); // the request form lists the community's members as consultants
+                }
+                return out;
+            }
             if (!url.startsWith("/referrals") && !url.startsWith("/api/v1/referrals")) {
                 return markers;
             }
@@ -398,6 +438,9 @@ class DataScopeLeakTest {
         List<Long> idsFor(String pattern) {
             if (pattern.contains("referral")) {
                 return referralIds;
+            }
+            if (pattern.contains("consultation")) {
+                return consultationIds;
             }
             if (pattern.startsWith("/api/v1/mdt/teams/")) {
                 return mdtTeamIds;

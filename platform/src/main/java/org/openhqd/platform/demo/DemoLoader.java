@@ -15,14 +15,17 @@ class DemoLoader implements ApplicationRunner {
     private final DemoSchedules schedules;
     private final org.openhqd.platform.referral.ReferralDemo referrals;
     private final org.openhqd.platform.community.CommunityPaymentDemo payments;
+    private final org.openhqd.platform.consultation.ConsultationDemo consultations;
     private final int patients;
 
     DemoLoader(DemoCommunity demo, DemoSchedules schedules, org.openhqd.platform.referral.ReferralDemo referrals,
-               org.openhqd.platform.community.CommunityPaymentDemo payments, @Value("${hqd.demo.patients:50000}") int patients) {
+               org.openhqd.platform.community.CommunityPaymentDemo payments,
+               org.openhqd.platform.consultation.ConsultationDemo consultations, @Value("${hqd.demo.patients:50000}") int patients) {
         this.demo = demo;
         this.schedules = schedules;
         this.referrals = referrals;
         this.payments = payments;
+        this.consultations = consultations;
         this.patients = patients;
     }
 
@@ -33,6 +36,7 @@ class DemoLoader implements ApplicationRunner {
             schedules.load(20261124L); // a month back, and the coming week
             referrals.load(20261124L, patients); // a year of referrals up and down
             payments.load("H001", 20261124L); // last year's insurance settlements, budget and sharing rules
+            consultations.load(20261124L, 48); // remote consultations and ECG/imaging readings
         }
     }
 }

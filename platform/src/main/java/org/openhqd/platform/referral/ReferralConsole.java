@@ -28,15 +28,17 @@ class ReferralConsole {
     private final Referrals referrals;
     private final ReferralWorkflow workflow;
     private final ReferralSlots slots;
+    private final CarePlans carePlans;
     private final Organizations organizations;
     private final Validator validator;
     private final Clock clock;
 
-    ReferralConsole(Referrals referrals, ReferralWorkflow workflow, ReferralSlots slots, Organizations organizations,
+    ReferralConsole(Referrals referrals, ReferralWorkflow workflow, ReferralSlots slots, CarePlans carePlans, Organizations organizations,
                     Validator validator, Clock clock) {
         this.referrals = referrals;
         this.workflow = workflow;
         this.slots = slots;
+        this.carePlans = carePlans;
         this.organizations = organizations;
         this.validator = validator;
         this.clock = clock;
@@ -97,6 +99,9 @@ class ReferralConsole {
         model.addAttribute("day", day);
         model.addAttribute("slots", receiver && r.status() == ReferralStatus.ACCEPTED
                 ? slots.of(id, day).stream().filter(s -> s.available() > 0).toList() : List.of());
+        model.addAttribute("carePlan", r.direction() == Direction.DOWN ? carePlans.plan(id) : List.of());
+        model.addAttribute("mayPlan", r.direction() == Direction.DOWN && CarePlans.PLANNABLE.contains(r.status()) && (receiver || sender));
+        model.addAttribute("taskTypes", CareTaskType.values());
         return "referral";
     }
 

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * patient's township centre for rehabilitation after stroke or hip fracture and for chronic care.
  * Most are accepted within hours (some after the 24-hour window, so they were escalated), about 85%
  * arrive, some are rejected, cancelled or expire, a few emergencies were entered after arrival, and
- * the last days' referrals are still open. Written with batch inserts, like the rest of the demo.
+ * the last days' referrals are still open; accepted downward referrals have care plans. Written with batch inserts, like the rest of the demo.
  */
 @Component
 public class ReferralDemo {
@@ -57,11 +57,13 @@ public class ReferralDemo {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Clock clock;
+    private final CarePlanDemo carePlans;
 
-    ReferralDemo(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+    ReferralDemo(JdbcClient jdbc, JdbcTemplate template, Clock clock, CarePlanDemo carePlans) {
         this.jdbc = jdbc;
         this.template = template;
         this.clock = clock;
+        this.carePlans = carePlans;
     }
 
     private record Site(long id, long township) {
@@ -101,6 +103,7 @@ public class ReferralDemo {
             planned.add(plan(random, m[0], up ? m[1] : hospital, up ? hospital : m[2], up ? "UP" : "DOWN", dx, now));
         }
         insert(community, planned);
+        carePlans.load(community, seed); // follow-up tasks of the accepted downward referrals
         log.info("示范转诊已载入：{} 张转诊单，用时 {} ms / demo referrals loaded", planned.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
