@@ -208,6 +208,8 @@ class DataScopeLeakTest {
             assertThat(checked).anyMatch(u -> u.startsWith("/api/v1/patients/"));
         }
         assertThat(checked).contains("/referrals", "/referrals/new", "/api/v1/referrals");
+        assertThat(checked).anyMatch(u -> u.startsWith("/referrals/dashboard?from=")).anyMatch(u -> u.startsWith("/referrals/dashboard/export.csv?"))
+                .anyMatch(u -> u.startsWith("/api/v1/referrals/statistics?from="));
         if (me.startsWith("leak-") && !mine.role().communityWide() && mine.role() != Role.VILLAGE_DOCTOR) {
             // sibling township centres: the sibling's referrals with the county hospital exist (demo year) and are tried
             assertThat(foreign.referralIds).isNotEmpty();
@@ -251,6 +253,13 @@ class DataScopeLeakTest {
         }
         if (pattern.startsWith("/community/") || pattern.startsWith("/api/v1/community/")) {
             return COMMUNITY_QUERIES.stream().map(q -> pattern + (pattern.endsWith("/settings") && q.isEmpty() ? "?year=2006" : q)).toList();
+        }
+        if (pattern.equals("/referrals/dashboard") || pattern.equals("/referrals/dashboard/export.csv")
+                || pattern.equals("/api/v1/referrals/statistics")) {
+            // the demo's whole referral year, at both levels
+            java.time.YearMonth now = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
+            String year = "?from=" + now.minusMonths(11) + "&to=" + now;
+            return List.of(pattern, pattern + year + "&level=institution", pattern + year + "&level=community");
         }
         if (pattern.equals("/patients")) {
             List<String> out = new ArrayList<>();
