@@ -40,7 +40,7 @@ final class AgeRangeCheck implements Check {
         if (!outside) {
             return;
         }
-        List<String> all = list.codes(ctx.record);
+        List<String> all = list.codes(ctx);
         int n = principalOnly ? Math.min(1, all.size()) : all.size();
         for (int i = 0; i < n; i++) {
             if (codes.contains(all.get(i))) {

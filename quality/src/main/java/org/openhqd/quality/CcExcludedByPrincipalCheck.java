@@ -27,7 +27,7 @@ final class CcExcludedByPrincipalCheck implements Check {
 
     @Override
     public void run(CheckContext ctx, Hits hits) {
-        List<String> dx = CodeList.DIAGNOSES.codes(ctx.record);
+        List<String> dx = CodeList.DIAGNOSES.codes(ctx);
         if (dx.size() < 2) {
             return;
         }

@@ -28,10 +28,10 @@ final class CodeInDictionaryCheck implements Check {
 
     @Override
     public void run(CheckContext ctx, Hits hits) {
-        List<String> codes = list.codes(ctx.record);
+        List<String> codes = list.codes(ctx);
         for (int i = 0; i < codes.size(); i++) {
             String code = codes.get(i);
-            if (code.isEmpty() || list.dictionaryName(ctx.scheme, code).isPresent()) {
+            if (code.isEmpty() || ctx.dictionaryName(list, i) != null) {
                 continue;
             }
             if (exceptMapped && list.mapping(ctx.scheme, code).filter(t -> !t.equals(code)).isPresent()) {

@@ -18,9 +18,9 @@ enum CodeList {
         this.zh = zh;
     }
 
-    List<String> codes(DischargeRecord r) {
-        return this == DIAGNOSES ? r.diagnoses().stream().map(Diagnosis::code).toList()
-                : r.procedures().stream().map(Procedure::code).toList();
+    /** The codes of a record, principal first (the grouping case's lists, built once per record). */
+    List<String> codes(CheckContext ctx) {
+        return codes(ctx.inpatientCase());
     }
 
     List<String> codes(InpatientCase c) {

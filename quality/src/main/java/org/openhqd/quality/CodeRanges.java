@@ -48,18 +48,28 @@ final class CodeRanges {
             return false;
         }
         for (int i = 0; i < lows.length; i++) {
-            String lo = lows[i];
-            String hi = highs[i];
             // a code shorter than the bound (e.g. "C5" against "C51") is not a code of the range
-            if (code.length() < lo.length() || code.substring(0, lo.length()).compareTo(lo) < 0) {
-                continue;
-            }
-            String top = code.substring(0, Math.min(code.length(), hi.length()));
-            if (top.compareTo(hi) <= 0) {
+            if (code.length() >= lows[i].length() && compareHead(code, lows[i]) >= 0 && compareHead(code, highs[i]) <= 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Compares the code's first {@code bound.length()} characters (or all of a shorter code) with
+     * the bound, as {@code String.compareTo} would compare that prefix; allocation-free because it
+     * runs for every code and every range.
+     */
+    private static int compareHead(String code, String bound) {
+        int n = Math.min(code.length(), bound.length());
+        for (int k = 0; k < n; k++) {
+            int d = code.charAt(k) - bound.charAt(k);
+            if (d != 0) {
+                return d;
+            }
+        }
+        return n - bound.length();
     }
 
     @Override

@@ -27,7 +27,7 @@ final class CodeRequiresCodeCheck implements Check {
 
     @Override
     public void run(CheckContext ctx, Hits hits) {
-        List<String> all = list.codes(ctx.record);
+        List<String> all = list.codes(ctx);
         for (int i = 0; i < all.size(); i++) {
             if (codes.contains(all.get(i)) && !satisfied(ctx.record)) {
                 hits.add(list.label(i), all.get(i), (requiresDiagnoses == null ? "" : requiresDiagnoses.toString())

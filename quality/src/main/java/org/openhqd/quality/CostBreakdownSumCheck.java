@@ -50,7 +50,7 @@ final class CostBreakdownSumCheck implements Check {
 
     static String value(DischargeRecord r, FieldPath path) {
         String[] v = {""};
-        path.forEach(r, (label, index, value) -> v[0] = value);
+        path.forEach(r, (index, value) -> v[0] = value);
         return v[0];
     }
 }

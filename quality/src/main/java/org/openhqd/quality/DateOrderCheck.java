@@ -18,16 +18,16 @@ final class DateOrderCheck implements Check {
 
     @Override
     public void run(CheckContext ctx, Hits hits) {
-        earlier.forEach(ctx.record, (eLabel, eIndex, eValue) -> {
-            Moments.Moment e = Moments.read(eValue);
+        earlier.forEach(ctx.record, (eIndex, eValue) -> {
+            Moments.Moment e = ctx.moment(eValue);
             if (e == null) {
                 return;
             }
-            later.forEach(ctx.record, (lLabel, lIndex, lValue) -> {
-                Moments.Moment l = Moments.read(lValue);
+            later.forEach(ctx.record, (lIndex, lValue) -> {
+                Moments.Moment l = ctx.moment(lValue);
                 if (l != null && l.compareTo(e) < 0) {
                     boolean pointAtEarlier = earlier.isList() && !later.isList();
-                    hits.add(pointAtEarlier ? eLabel : lLabel, pointAtEarlier ? eValue : lValue,
+                    hits.add(pointAtEarlier ? earlier.label(eIndex) : later.label(lIndex), pointAtEarlier ? eValue : lValue,
                             pointAtEarlier ? lValue : eValue);
                 }
             });

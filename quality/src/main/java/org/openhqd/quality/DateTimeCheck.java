@@ -17,13 +17,13 @@ final class DateTimeCheck implements Check {
 
     @Override
     public void run(CheckContext ctx, Hits hits) {
-        field.forEach(ctx.record, (label, index, value) -> {
+        field.forEach(ctx.record, (index, value) -> {
             if (Text.blank(value)) {
                 return;
             }
-            Moments.Moment m = Moments.read(value);
+            Moments.Moment m = ctx.moment(value);
             if (m == null || (minute && !m.hasTime())) {
-                hits.add(label, value, minute ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd");
+                hits.add(field.label(index), value, minute ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd");
             }
         });
     }

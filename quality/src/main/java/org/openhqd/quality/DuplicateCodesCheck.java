@@ -24,7 +24,7 @@ final class DuplicateCodesCheck implements Check {
 
     @Override
     public void run(CheckContext ctx, Hits hits) {
-        List<String> codes = list.codes(ctx.record);
+        List<String> codes = list.codes(ctx);
         Map<String, Integer> first = new HashMap<>();
         for (int i = 0; i < codes.size(); i++) {
             String code = codes.get(i);

@@ -11,9 +11,12 @@ import java.util.function.Function;
  */
 final class FieldPath {
 
-    /** Receives each value a path selects with the label findings show, e.g. {@code diagnoses[2].code}. */
+    /**
+     * Receives each value a path selects and its line (-1 for a single-valued field); {@link
+     * #label(int)} names it for a finding. Labels are built only for hits: most values pass.
+     */
     interface Visitor {
-        void visit(String label, int index, String value);
+        void visit(int index, String value);
     }
 
     private enum Kind { SCALAR, DIAGNOSIS, PROCEDURE }
@@ -85,20 +88,29 @@ final class FieldPath {
 
     void forEach(DischargeRecord r, Visitor v) {
         switch (kind) {
-            case SCALAR -> v.visit(text, -1, scalar.apply(r));
-            case DIAGNOSIS -> visitLines(r.diagnoses(), diagnosis, "diagnoses", v);
-            case PROCEDURE -> visitLines(r.procedures(), procedure, "procedures", v);
+            case SCALAR -> v.visit(-1, scalar.apply(r));
+            case DIAGNOSIS -> visitLines(r.diagnoses(), diagnosis, v);
+            case PROCEDURE -> visitLines(r.procedures(), procedure, v);
         }
     }
 
-    private <T> void visitLines(List<T> lines, Function<T, String> attribute, String list, Visitor v) {
+    private <T> void visitLines(List<T> lines, Function<T, String> attribute, Visitor v) {
         if (single) {
-            v.visit(list + "[" + from + "]." + name, from, from < lines.size() ? attribute.apply(lines.get(from)) : "");
+            v.visit(from, from < lines.size() ? attribute.apply(lines.get(from)) : "");
             return;
         }
         for (int i = from; i < lines.size(); i++) {
-            v.visit(list + "[" + i + "]." + name, i, attribute.apply(lines.get(i)));
+            v.visit(i, attribute.apply(lines.get(i)));
         }
+    }
+
+    /** The label findings show for a visited value, e.g. {@code diagnoses[2].code} or {@code sex}. */
+    String label(int index) {
+        return switch (kind) {
+            case SCALAR -> text;
+            case DIAGNOSIS -> "diagnoses[" + index + "]." + name;
+            case PROCEDURE -> "procedures[" + index + "]." + name;
+        };
     }
 
     /** The base field name, e.g. {@code patient_id_number} or {@code code}. */

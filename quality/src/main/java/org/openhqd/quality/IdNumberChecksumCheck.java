@@ -18,9 +18,9 @@ final class IdNumberChecksumCheck implements Check {
 
     @Override
     public void run(CheckContext ctx, Hits hits) {
-        field.forEach(ctx.record, (label, index, value) -> {
+        field.forEach(ctx.record, (index, value) -> {
             if (value.length() == 18 && value.matches("[0-9]{17}[0-9Xx]") && !valid(value)) {
-                hits.add(label, value, "");
+                hits.add(field.label(index), value, "");
             }
         });
     }

@@ -22,8 +22,8 @@ final class LosMatchesDatesCheck implements Check {
     public void run(CheckContext ctx, Hits hits) {
         DischargeRecord r = ctx.record;
         double los = Numbers.decimal(r.los());
-        Moments.Moment in = Moments.read(r.admissionTime());
-        Moments.Moment out = Moments.read(r.dischargeTime());
+        Moments.Moment in = ctx.moment(r.admissionTime());
+        Moments.Moment out = ctx.moment(r.dischargeTime());
         if (Numbers.isNone(los) || in == null || out == null || out.compareTo(in) < 0) {
             return;
         }

@@ -1,6 +1,5 @@
 package org.openhqd.quality;
 
-import java.util.Optional;
 
 /**
  * NAME_MATCHES_CODE — a filled name equals the dictionary name of its code (名称与编码一致). Clinical
@@ -24,9 +23,9 @@ final class NameMatchesCodeCheck implements Check {
             if (Text.blank(name)) {
                 continue;
             }
-            Optional<String> official = list.dictionaryName(ctx.scheme, code);
-            if (official.isPresent() && !official.get().isEmpty() && !official.get().equals(name.strip())) {
-                hits.add(list.field + "[" + i + "].name", name, official.get());
+            String official = code.isEmpty() ? null : ctx.dictionaryName(list, i);
+            if (official != null && !official.isEmpty() && !official.equals(name.strip())) {
+                hits.add(list.field + "[" + i + "].name", name, official);
             }
         }
     }

@@ -33,7 +33,7 @@ final class OperationFieldRequiredCheck implements Check {
         var procs = ctx.record.procedures();
         for (int i = 0; i < procs.size(); i++) {
             Procedure p = procs.get(i);
-            if (!p.code().isEmpty() && Text.blank(getter.apply(p)) && ctx.scheme.isValidProcedure(p.code())) {
+            if (!p.code().isEmpty() && Text.blank(getter.apply(p)) && ctx.isValidProcedure(i)) {
                 hits.add("procedures[" + i + "]." + attribute, getter.apply(p), p.code());
             }
         }

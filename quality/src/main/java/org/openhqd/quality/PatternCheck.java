@@ -21,9 +21,9 @@ final class PatternCheck implements Check {
 
     @Override
     public void run(CheckContext ctx, Hits hits) {
-        field.forEach(ctx.record, (label, index, value) -> {
+        field.forEach(ctx.record, (index, value) -> {
             if (!value.isEmpty() && pattern.matcher(value).matches() != required) {
-                hits.add(label, value, pattern.pattern());
+                hits.add(field.label(index), value, pattern.pattern());
             }
         });
     }

@@ -24,7 +24,7 @@ final class PrincipalNotAllowedCheck implements Check {
 
     @Override
     public void run(CheckContext ctx, Hits hits) {
-        List<String> dx = CodeList.DIAGNOSES.codes(ctx.record);
+        List<String> dx = CodeList.DIAGNOSES.codes(ctx);
         if (dx.isEmpty() || !forbidden(dx.get(0))) {
             return;
         }

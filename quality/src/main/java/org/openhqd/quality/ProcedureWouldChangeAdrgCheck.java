@@ -33,7 +33,7 @@ final class ProcedureWouldChangeAdrgCheck implements Check {
         for (int i = 1; i < procs.size(); i++) {
             String code = procs.get(i);
             if (code.isEmpty() || code.equals(procs.get(0)) || !tried.add(code)
-                    || (onlyValid && !ctx.scheme.isValidProcedure(code))) {
+                    || (onlyValid && !ctx.isValidProcedure(i))) {
                 continue;
             }
             InpatientCase moved = CaseEdits.moveToPrincipal(ctx.inpatientCase(), CodeList.PROCEDURES, i);

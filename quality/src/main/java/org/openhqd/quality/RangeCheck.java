@@ -27,16 +27,16 @@ final class RangeCheck implements Check {
 
     @Override
     public void run(CheckContext ctx, Hits hits) {
-        field.forEach(ctx.record, (label, index, value) -> {
+        field.forEach(ctx.record, (index, value) -> {
             double v = Numbers.decimal(value);
             if (Numbers.isNone(v)) {
                 return;
             }
             if (v < min || v > max) {
-                hits.add(label, value, "[" + (min == Double.NEGATIVE_INFINITY ? "" : Numbers.show(min)) + ", "
+                hits.add(field.label(index), value, "[" + (min == Double.NEGATIVE_INFINITY ? "" : Numbers.show(min)) + ", "
                         + (max == Double.POSITIVE_INFINITY ? "" : Numbers.show(max)) + "]");
             } else if (multipleOf > 0 && Math.abs(Math.IEEEremainder(v, multipleOf)) > 1e-9) {
-                hits.add(label, value, Numbers.show(multipleOf));
+                hits.add(field.label(index), value, Numbers.show(multipleOf));
             }
         });
     }

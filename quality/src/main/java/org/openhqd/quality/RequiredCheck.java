@@ -24,16 +24,16 @@ final class RequiredCheck implements Check {
         if (whenField != null && !conditionHolds(ctx.record)) {
             return;
         }
-        field.forEach(ctx.record, (label, index, value) -> {
+        field.forEach(ctx.record, (index, value) -> {
             if (Text.blank(value)) {
-                hits.add(label, value, "");
+                hits.add(field.label(index), value, "");
             }
         });
     }
 
     private boolean conditionHolds(DischargeRecord r) {
         boolean[] holds = {false};
-        whenField.forEach(r, (label, index, value) -> holds[0] |= whenValues.contains(value.strip()));
+        whenField.forEach(r, (index, value) -> holds[0] |= whenValues.contains(value.strip()));
         return holds[0];
     }
 }

@@ -25,7 +25,7 @@ final class SexSpecificCheck implements Check {
         if (!sex.equals(ctx.sex())) {
             return;
         }
-        List<String> all = list.codes(ctx.record);
+        List<String> all = list.codes(ctx);
         for (int i = 0; i < all.size(); i++) {
             if (codes.contains(all.get(i))) {
                 hits.add(list.label(i), all.get(i), ctx.record.sex());

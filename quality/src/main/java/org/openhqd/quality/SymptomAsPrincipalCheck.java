@@ -22,7 +22,7 @@ final class SymptomAsPrincipalCheck implements Check {
 
     @Override
     public void run(CheckContext ctx, Hits hits) {
-        List<String> dx = CodeList.DIAGNOSES.codes(ctx.record);
+        List<String> dx = CodeList.DIAGNOSES.codes(ctx);
         if (dx.isEmpty() || !codes.contains(dx.get(0))) {
             return;
         }

@@ -16,7 +16,22 @@ final class Text {
      * field that must have one.
      */
     static boolean blank(String s) {
-        return s == null || s.isBlank() || s.strip().equals("-");
+        if (s == null) {
+            return true;
+        }
+        // one scan, no allocation: runs for every required field of every record
+        int visible = 0;
+        char only = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (!Character.isWhitespace(ch)) {
+                if (++visible > 1) {
+                    return false;
+                }
+                only = ch;
+            }
+        }
+        return visible == 0 || only == '-';
     }
 
     /** Masks an identity document number: only the last 4 characters stay readable. */

@@ -25,9 +25,9 @@ final class ValueSetCheck implements Check {
 
     @Override
     public void run(CheckContext ctx, Hits hits) {
-        field.forEach(ctx.record, (label, index, value) -> {
+        field.forEach(ctx.record, (index, value) -> {
             if (!Text.blank(value) && values.contains(value) != allowed) {
-                hits.add(label, value, String.join(",", values.stream().sorted().toList()));
+                hits.add(field.label(index), value, String.join(",", values.stream().sorted().toList()));
             }
         });
     }
