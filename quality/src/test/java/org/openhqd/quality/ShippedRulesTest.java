@@ -90,4 +90,33 @@ class ShippedRulesTest {
         assertThat(report.findings()).isEmpty();
         assertThat(report.group().drg()).isEqualTo("GD15");
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"chs-drg-1.1", "beijing-2022"})
+    void everyDictionaryCodeOfTheShippedSchemesPassesTheCodeFormRules(String schemeId) {
+        org.openhqd.casemix.drg.Scheme scheme = org.openhqd.casemix.drg.SchemeCatalog.builtIn().get(schemeId);
+        java.util.regex.Pattern dx = java.util.regex.Pattern.compile(param("QC-201", "regex"));
+        java.util.regex.Pattern proc = java.util.regex.Pattern.compile(param("QC-202", "regex"));
+        assertThat(scheme.diagnosisDictionary()).isNotEmpty().allMatch(c -> dx.matcher(c).matches());
+        assertThat(scheme.procedureDictionary()).isNotEmpty().allMatch(c -> proc.matcher(c).matches());
+        // and no dictionary code is an asterisk code standing alone (QC-226)
+        java.util.regex.Pattern alone = java.util.regex.Pattern.compile(param("QC-226", "regex"));
+        assertThat(scheme.diagnosisDictionary()).noneMatch(c -> alone.matcher(c).matches());
+    }
+
+    @Test
+    void theModuleReadmeListsEveryShippedRuleAndRuleType() throws IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        for (QcRule r : Fixtures.CHECKER.rules().rules()) {
+            assertThat(readme).as(r.id()).contains("| " + r.id() + " | " + r.category() + " | " + r.type() + " | " + r.severity() + " |");
+        }
+        for (String type : RuleSet.ruleTypes()) {
+            assertThat(readme).as(type).contains("| `" + type + "` |");
+        }
+    }
+
+    private static String param(String ruleId, String key) {
+        return Fixtures.CHECKER.rules().rules().stream().filter(r -> r.id().equals(ruleId)).findFirst().orElseThrow()
+                .params().get(key);
+    }
 }
