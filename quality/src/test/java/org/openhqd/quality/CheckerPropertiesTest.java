@@ -77,4 +77,17 @@ class CheckerPropertiesTest {
         List<Finding> b = Fixtures.CHECKER.check(other).findings().stream().filter(f -> !f.field().equals("patient_id_number")).toList();
         assertThat(b).isEqualTo(a);
     }
+
+    @net.jqwik.api.Example
+    void sharedBetweenThreadsItGivesTheSameReportsAsOnOneThread() {
+        List<DischargeRecord> records = new ArrayList<>();
+        String[] variants = {"", "diagnoses=R10.400|K35.300", "procedures=87.0100|47.0100", "diagnoses=J18.900|J09.x00;procedures=",
+                "diagnoses=k35.300|E11.900", "sex=2;diagnoses=K35.300|N40.x00", "los=9", "total_cost=1"};
+        for (int i = 0; i < 400; i++) {
+            records.add(Fixtures.edited(variants[i % variants.length] + ";case_id=P" + i));
+        }
+        List<QcReport> sequential = records.stream().map(Fixtures.CHECKER::check).toList();
+        List<QcReport> parallel = records.parallelStream().map(Fixtures.CHECKER::check).toList();
+        assertThat(parallel).isEqualTo(sequential);
+    }
 }
