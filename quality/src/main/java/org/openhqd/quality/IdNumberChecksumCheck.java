@@ -19,10 +19,24 @@ final class IdNumberChecksumCheck implements Check {
     @Override
     public void run(CheckContext ctx, Hits hits) {
         field.forEach(ctx.record, (index, value) -> {
-            if (value.length() == 18 && value.matches("[0-9]{17}[0-9Xx]") && !valid(value)) {
+            if (shaped(value) && !valid(value)) {
                 hits.add(field.label(index), value, "");
             }
         });
+    }
+
+    /** 17 digits and a digit or X: the shape whose check character can be tested. */
+    static boolean shaped(String id) {
+        if (id.length() != 18) {
+            return false;
+        }
+        for (int i = 0; i < 17; i++) {
+            if (id.charAt(i) < '0' || id.charAt(i) > '9') {
+                return false;
+            }
+        }
+        char last = id.charAt(17);
+        return (last >= '0' && last <= '9') || last == 'X' || last == 'x';
     }
 
     static boolean valid(String id) {
