@@ -141,6 +141,37 @@ public final class Scheme {
         return listed(ccTable);
     }
 
+    /** Whether the diagnosis is on the MCC table (严重并发症或合并症), whatever the principal. */
+    public boolean isMcc(String code) {
+        int id = dx.id(code);
+        return id >= 0 && id < mccTable.length && mccTable[id] != NOT_LISTED;
+    }
+
+    /** Whether the diagnosis is on the CC table (并发症或合并症), whatever the principal. */
+    public boolean isCc(String code) {
+        int id = dx.id(code);
+        return id >= 0 && id < ccTable.length && ccTable[id] != NOT_LISTED;
+    }
+
+    /**
+     * Whether the principal diagnosis' exclusion table cancels this secondary diagnosis as an MCC
+     * or CC (README §4 step 3): false when the secondary is on neither table, when it has no
+     * exclusion table, or when the principal excludes none.
+     */
+    public boolean complicationExcludedBy(String principal, String secondary) {
+        int s = dx.id(secondary);
+        int p = dx.id(principal);
+        if (s < 0 || p < 0) {
+            return false;
+        }
+        if (s >= mccTable.length) {
+            return false;
+        }
+        int t = mccTable[s] != NOT_LISTED ? mccTable[s] : ccTable[s];
+        int e = p < pdxExclusion.length ? pdxExclusion[p] : -1;
+        return t >= 0 && e >= 0 && t == e;
+    }
+
     /** Codes of the valid (operating-room) procedure list. */
     public List<String> validProcedures() {
         return codes(proc, validProcs);
