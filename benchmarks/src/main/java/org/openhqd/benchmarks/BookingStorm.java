@@ -45,6 +45,7 @@ public final class BookingStorm {
         AtomicInteger next = new AtomicInteger();
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         long[] latencies = new long[patients.length];
+        int[] statusOf = new int[patients.length];
         java.util.SplittableRandom seedRandom = new java.util.SplittableRandom(20261124L);
         int[] slotOf = new int[patients.length];
         for (int i = 0; i < patients.length; i++) {
@@ -74,6 +75,7 @@ public final class BookingStorm {
                         status = -1;
                     }
                     latencies[i] = System.nanoTime() - t0;
+                    statusOf[i] = status;
                     statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
                 }
                 return null;
@@ -93,6 +95,10 @@ public final class BookingStorm {
         System.out.printf("latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", ms(done, 0.50), ms(done, 0.95),
                 ms(done, 0.99), done.length == 0 ? 0 : done[done.length - 1] / 1e6);
         System.out.println("status counts: " + new java.util.TreeMap<>(statuses) + " (201 booked, 409 full, -1 error)");
+        for (int code : new java.util.TreeSet<>(statuses.keySet())) {
+            long[] of = java.util.stream.IntStream.range(0, sent).filter(i -> statusOf[i] == code).mapToLong(i -> latencies[i]).sorted().toArray();
+            System.out.printf("  %d: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n", code, ms(of, 0.50), ms(of, 0.95), ms(of, 0.99));
+        }
         System.out.println("release instant: " + Instant.ofEpochMilli(release));
         System.exit(0);
     }

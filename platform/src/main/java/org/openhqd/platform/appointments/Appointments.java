@@ -128,18 +128,18 @@ public class Appointments {
         if (fullPools.knownFull(slotId, channel)) {
             throw poolFull(channel);
         }
-        Boolean open = jdbc.sql("SELECT CASE WHEN booked < capacity AND release_at <= :now THEN TRUE ELSE FALSE END "
-                        + "FROM slot_pool WHERE slot_id = :s AND channel = :c")
+        // the pool's id comes with the answer, so take() need not look it up while holding locks
+        Long openPool = jdbc.sql("SELECT id FROM slot_pool WHERE slot_id = :s AND channel = :c AND booked < capacity AND release_at <= :now")
                 .param("now", utc(clock.instant())).param("s", slotId).param("c", channel.name())
-                .query(Boolean.class).optional().orElse(Boolean.FALSE);
-        if (!open) {
+                .query(Long.class).optional().orElse(null);
+        if (openPool == null) {
             fullPools.full(slotId, channel);
             throw poolFull(channel);
         }
         PatientInfo patient = patientInScope(patientId);
         SlotInfo slot = slot(slotId).filter(s -> s.communityId() == user.communityId())
                 .orElseThrow(() -> new BookingException(HttpStatus.NOT_FOUND, "slotId", "号源不存在 / unknown slot"));
-        return new Booking(take(slot, patient, channel, idempotencyKey, referralRef, user.username(), null), true);
+        return new Booking(take(slot, patient, channel, idempotencyKey, referralRef, user.username(), null, openPool), true);
     }
 
     /** A patient the caller may book for. */
@@ -191,6 +191,12 @@ public class Appointments {
      */
     AppointmentView take(SlotInfo slot, PatientInfo patient, Channel channel, String idempotencyKey, String referralRef,
                          String actor, Long replacing) {
+        return take(slot, patient, channel, idempotencyKey, referralRef, actor, replacing, null);
+    }
+
+    /** @param knownPool the channel's pool of the slot when the caller has just read it, else null */
+    private AppointmentView take(SlotInfo slot, PatientInfo patient, Channel channel, String idempotencyKey, String referralRef,
+                                 String actor, Long replacing, Long knownPool) {
         if (!"OPEN".equals(slot.sessionStatus())) {
             throw new BookingException(HttpStatus.CONFLICT, "slotId", "该出诊已停诊 / the session was stopped");
         }
@@ -201,22 +207,28 @@ public class Appointments {
         slot.eligibility().check(patient.birthDate(), patient.sex(), slot.date(), channel, referralRef);
         if (channel != Channel.ADD_ON) {
             // 爽约处罚: 409 while a no-show penalty applies here (a doctor's add-on number overrides it)
-            penalties.assertMayBookSlot(patient.id(), slot.id());
+            penalties.assertMayBook(patient.id(), slot.institutionId(), slot.departmentId());
         }
         limits.check(patient.id(), slot, replacing, now);
+        // the pool, looked up before any row is locked: from here to the commit every statement holds
+        // the pool's and the slot's row locks, so there are as few as possible
+        Long poolId = knownPool != null ? knownPool : jdbc.sql("SELECT id FROM slot_pool WHERE slot_id = :s AND channel = :c")
+                .param("s", slot.id()).param("c", channel.name()).query(Long.class).optional().orElse(null);
+        if (poolId == null) {
+            fullPools.full(slot.id(), channel);
+            throw poolFull(channel);
+        }
         // the pool's number: atomic, never beyond its capacity, never before its release
-        int taken = jdbc.sql("UPDATE slot_pool SET booked = booked + 1 WHERE slot_id = :s AND channel = :c "
-                        + "AND booked < capacity AND release_at <= :now")
-                .param("s", slot.id()).param("c", channel.name()).param("now", utc(now)).update();
+        int taken = jdbc.sql("UPDATE slot_pool SET booked = booked + 1 WHERE id = :pool AND booked < capacity AND release_at <= :now")
+                .param("pool", poolId).param("now", utc(now)).update();
         if (taken != 1) {
             fullPools.full(slot.id(), channel);
             throw poolFull(channel);
         }
-        long poolId = jdbc.sql("SELECT id FROM slot_pool WHERE slot_id = :s AND channel = :c").param("s", slot.id())
-                .param("c", channel.name()).query(Long.class).single();
-        // the slot's next sequence number, under the slot row's lock
-        jdbc.sql("UPDATE slot SET next_number = next_number + 1 WHERE id = :s").param("s", slot.id()).update();
-        int number = jdbc.sql("SELECT next_number - 1 FROM slot WHERE id = :s").param("s", slot.id()).query(Integer.class).single();
+        // the slot's next sequence number, under the slot row's lock, read back by the same statement
+        var counter = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("UPDATE slot SET next_number = next_number + 1 WHERE id = :s").param("s", slot.id()).update(counter, "next_number");
+        int number = counter.getKey().intValue() - 1;
         // 建议就诊时间: numbers spread evenly over the window; add-on numbers beyond it come last
         int capacity = Math.max(1, slot.capacity());
         Duration step = Duration.between(slot.start(), slot.end()).dividedBy(capacity);

@@ -162,6 +162,7 @@ class DemoSchedules {
                         SELECT p.id AS pool_id, p.channel, p.capacity, p.release_at, s.id AS slot_id, s.starts_at, s.ends_at, s.capacity AS slot_capacity,
                                cs.id AS session_id, cs.session_date, cs.department_id, cs.min_age, cs.max_age, cs.sex
                           FROM slot_pool p JOIN slot s ON s.id = p.slot_id JOIN clinic_session cs ON cs.id = s.session_id
+                         WHERE cs.template_id IS NOT NULL
                          ORDER BY s.starts_at, s.id, p.channel""").query().listOfRows();
         // one stopped session in the past: its patients were cancelled by the hospital
         Long stopped = pools.stream().filter(p -> date(p.get("session_date")).equals(today.minusDays(9)))
