@@ -1,11 +1,6 @@
 package org.openhqd.platform.outpatient;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +17,7 @@ public class IndicatorDefinitions {
 
     private final List<IndicatorDefinition> all;
 
-    IndicatorDefinitions() throws IOException {
+    IndicatorDefinitions() {
         this.all = List.copyOf(read());
     }
 
@@ -35,26 +30,8 @@ public class IndicatorDefinitions {
         return all.get(0).version();
     }
 
-    private static List<IndicatorDefinition> read() throws IOException {
-        String text;
-        try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
-        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
-            throw new IllegalStateException(RESOURCE + ": header must be " + HEADER);
-        }
-        List<IndicatorDefinition> out = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).split("\t", -1);
-            if (f.length != 11 || java.util.Arrays.stream(f).anyMatch(String::isBlank)) {
-                throw new IllegalStateException(RESOURCE + " line " + (i + 1) + ": 11 non-empty columns expected");
-            }
-            out.add(new IndicatorDefinition(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10]));
-        }
-        if (out.isEmpty() || out.stream().map(IndicatorDefinition::version).distinct().count() != 1) {
-            throw new IllegalStateException(RESOURCE + ": rows expected, all of one version");
-        }
-        return out;
+    private static List<IndicatorDefinition> read() {
+        return org.openhqd.platform.definitions.DefinitionTable.rows(RESOURCE, HEADER).stream()
+                .map(f -> new IndicatorDefinition(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10])).toList();
     }
 }

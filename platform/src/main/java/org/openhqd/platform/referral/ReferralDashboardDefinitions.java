@@ -1,12 +1,6 @@
 package org.openhqd.platform.referral;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +22,7 @@ public class ReferralDashboardDefinitions {
 
     private final List<Measure> all;
 
-    ReferralDashboardDefinitions() throws IOException {
+    ReferralDashboardDefinitions() {
         this.all = List.copyOf(read());
     }
 
@@ -41,26 +35,8 @@ public class ReferralDashboardDefinitions {
         return all.get(0).version();
     }
 
-    private static List<Measure> read() throws IOException {
-        String text;
-        try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
-        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
-            throw new IllegalStateException(RESOURCE + ": header must be " + HEADER);
-        }
-        List<Measure> out = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).split("\t", -1);
-            if (f.length != 10 || Arrays.stream(f).anyMatch(String::isBlank)) {
-                throw new IllegalStateException(RESOURCE + " line " + (i + 1) + ": 10 non-empty columns expected");
-            }
-            out.add(new Measure(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9]));
-        }
-        if (out.isEmpty() || out.stream().map(Measure::version).distinct().count() != 1) {
-            throw new IllegalStateException(RESOURCE + ": rows expected, all of one version");
-        }
-        return out;
+    private static List<Measure> read() {
+        return org.openhqd.platform.definitions.DefinitionTable.rows(RESOURCE, HEADER).stream()
+                .map(f -> new Measure(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9])).toList();
     }
 }
