@@ -58,30 +58,51 @@ public class Appointments {
         this.events = events;
     }
 
+    /** A slot as listed, with the channel's pool; callers add the WHERE clause. */
+    private static final String SLOT_VIEW = """
+            SELECT s.id, s.session_id, cs.institution_id, cs.department_id, d.name AS department_name,
+                   st.name AS doctor_name, cs.clinic_type, s.starts_at, s.ends_at, s.capacity,
+                   COALESCE(p.capacity - p.booked, 0) AS pool_free,
+                   CASE WHEN p.release_at <= :now THEN 1 ELSE 0 END AS released
+              FROM slot s
+              JOIN clinic_session cs ON cs.id = s.session_id
+              JOIN institution i ON i.id = cs.institution_id
+              JOIN department d ON d.id = cs.department_id
+              LEFT JOIN staff st ON st.id = cs.doctor_id
+              LEFT JOIN slot_pool p ON p.slot_id = s.id AND p.channel = :channel
+            """;
+
     /** The open slots of a day in the caller's community, with what the channel can still book. */
     public List<SlotView> slots(LocalDate date, Long departmentId, Channel channel) {
         StaffPrincipal user = CurrentUser.get();
-        return jdbc.sql("""
-                        SELECT s.id, s.session_id, cs.institution_id, cs.department_id, d.name AS department_name,
-                               st.name AS doctor_name, cs.clinic_type, s.starts_at, s.ends_at, s.capacity,
-                               COALESCE(p.capacity - p.booked, 0) AS pool_free,
-                               CASE WHEN p.release_at <= :now THEN 1 ELSE 0 END AS released
-                          FROM slot s
-                          JOIN clinic_session cs ON cs.id = s.session_id
-                          JOIN institution i ON i.id = cs.institution_id
-                          JOIN department d ON d.id = cs.department_id
-                          LEFT JOIN staff st ON st.id = cs.doctor_id
-                          LEFT JOIN slot_pool p ON p.slot_id = s.id AND p.channel = :channel
+        return jdbc.sql(SLOT_VIEW + """
                          WHERE cs.session_date = :date AND cs.status = 'OPEN' AND i.community_id = :community
                            AND (:dept < 0 OR cs.department_id = :dept)
                          ORDER BY s.starts_at, cs.department_id, s.id""")
                 .param("now", utc(clock.instant())).param("channel", channel.name()).param("date", date)
                 .param("community", user.communityId()).param("dept", departmentId == null ? -1L : departmentId)
-                .query((rs, n) -> new SlotView(rs.getLong("id"), rs.getLong("session_id"), rs.getLong("institution_id"),
-                        rs.getLong("department_id"), rs.getString("department_name"), rs.getString("doctor_name"),
-                        rs.getString("clinic_type"), instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getInt("capacity"),
-                        rs.getInt("released") == 1 ? rs.getInt("pool_free") : 0, channel))
+                .query((rs, n) -> slotView(rs, channel))
                 .list();
+    }
+
+    /**
+     * One slot of the caller's community as {@link #slots} lists it, looked up by id (whatever its
+     * session's status): for modules that book on behalf of a workflow (a referral books the
+     * receiving institution's REFERRAL pool) and must first check whose slot it is.
+     */
+    public Optional<SlotView> findSlot(long slotId, Channel channel) {
+        return jdbc.sql(SLOT_VIEW + " WHERE s.id = :slot AND i.community_id = :community")
+                .param("now", utc(clock.instant())).param("channel", channel.name()).param("slot", slotId)
+                .param("community", CurrentUser.get().communityId())
+                .query((rs, n) -> slotView(rs, channel))
+                .optional();
+    }
+
+    private static SlotView slotView(ResultSet rs, Channel channel) throws SQLException {
+        return new SlotView(rs.getLong("id"), rs.getLong("session_id"), rs.getLong("institution_id"),
+                rs.getLong("department_id"), rs.getString("department_name"), rs.getString("doctor_name"),
+                rs.getString("clinic_type"), instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getInt("capacity"),
+                rs.getInt("released") == 1 ? rs.getInt("pool_free") : 0, channel);
     }
 
     /** The result of a booking request: the appointment and whether this request created it. */

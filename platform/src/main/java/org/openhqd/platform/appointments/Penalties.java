@@ -79,14 +79,6 @@ public class Penalties {
                         + ", may be appealed)");
     }
 
-    /** {@link #assertMayBook} for the institution and department of a slot's session; an unknown slot is left to the caller. */
-    public void assertMayBookSlot(long patientId, long slotId) {
-        jdbc.sql("SELECT cs.institution_id, cs.department_id FROM slot s JOIN clinic_session cs ON cs.id = s.session_id WHERE s.id = :s")
-                .param("s", slotId).query().listOfRows().stream().findFirst()
-                .ifPresent(r -> assertMayBook(patientId, ((Number) r.get("institution_id")).longValue(),
-                        ((Number) r.get("department_id")).longValue()));
-    }
-
     /** The penalties visible in a scope, newest first; filters may be null. The read is audited. */
     @Transactional
     public List<PenaltyView> list(DataScope scope, Long patientId, Status status) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import org.openhqd.platform.appointments.Appointments;
 import org.openhqd.platform.appointments.Channel;
-import org.openhqd.platform.appointments.SlotLookup;
 import org.openhqd.platform.appointments.SlotView;
 import org.openhqd.platform.audit.AuditAction;
 import org.openhqd.platform.security.CurrentUser;
@@ -59,14 +58,12 @@ public class ReferralWorkflow {
     private final ReferralStore store;
     private final ReferralRecorder recorder;
     private final Appointments appointments;
-    private final SlotLookup slots;
     private final Clock clock;
 
-    ReferralWorkflow(ReferralStore store, ReferralRecorder recorder, Appointments appointments, SlotLookup slots, Clock clock) {
+    ReferralWorkflow(ReferralStore store, ReferralRecorder recorder, Appointments appointments, Clock clock) {
         this.store = store;
         this.recorder = recorder;
         this.appointments = appointments;
-        this.slots = slots;
         this.clock = clock;
     }
 
@@ -125,7 +122,7 @@ public class ReferralWorkflow {
     @Transactional
     public ReferralView schedule(long id, long slotId) {
         ReferralStore.Row r = visible(id);
-        SlotView slot = slots.find(slotId, Channel.REFERRAL)
+        SlotView slot = appointments.findSlot(slotId, Channel.REFERRAL)
                 .filter(s -> s.institutionId() == r.toInstitution())
                 .orElseThrow(() -> new ReferralException(HttpStatus.BAD_REQUEST,
                         "号源不属于接收机构 / the slot is not one of the receiving institution's", "slotId"));
