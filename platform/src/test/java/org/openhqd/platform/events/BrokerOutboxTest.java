@@ -54,11 +54,7 @@ class BrokerOutboxTest {
 
     @DynamicPropertySource
     static void broker(DynamicPropertyRegistry registry) throws Exception {
-        proxy = new LoopbackProxy(RabbitTestBroker.HOST, RabbitTestBroker.PORT);
-        registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
-        registry.add("spring.rabbitmq.port", () -> proxy.port());
-        registry.add("spring.rabbitmq.username", () -> RabbitTestBroker.USER);
-        registry.add("spring.rabbitmq.password", () -> RabbitTestBroker.PASSWORD);
+        proxy = RabbitTestBroker.behindProxy(registry);
     }
 
     @AfterAll

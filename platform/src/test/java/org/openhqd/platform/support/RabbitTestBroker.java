@@ -25,4 +25,17 @@ public final class RabbitTestBroker {
         factory.setAutomaticRecoveryEnabled(false);
         return factory.newConnection("openhqd-test");
     }
+
+    /**
+     * Points the application's RabbitMQ connection at a new loopback proxy in front of the test
+     * broker, so a test can cut and restore the connection; the caller closes the proxy.
+     */
+    public static LoopbackProxy behindProxy(org.springframework.test.context.DynamicPropertyRegistry registry) throws Exception {
+        LoopbackProxy proxy = new LoopbackProxy(HOST, PORT);
+        registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
+        registry.add("spring.rabbitmq.port", proxy::port);
+        registry.add("spring.rabbitmq.username", () -> USER);
+        registry.add("spring.rabbitmq.password", () -> PASSWORD);
+        return proxy;
+    }
 }
