@@ -103,7 +103,7 @@ final class GroupCommand extends BaseCommand {
         long count = 0;
         long[] totals = new long[Counts.SIZE];
         try (InputStream input = Io.openInput(in)) {
-            CaseFileReader reader = Io.caseReader(input, charset, in);
+            CaseFileReader reader = Io.caseReader(input, charset, in, s.caseReading());
             // immutable and thread-safe like the grouper: one for all worker threads
             CodeNormaliser normaliser = normalise ? new CodeNormaliser(grouper) : null;
             try (GroupingPipeline pipeline = new GroupingPipeline(reader::next,

@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.openhqd.casemix.casefile.CaseFileException;
 import org.openhqd.casemix.casefile.CaseFileReader;
+import org.openhqd.casemix.drg.CaseReading;
 import org.openhqd.casemix.drg.Scheme;
 import org.openhqd.casemix.drg.SchemeCatalog;
 import org.openhqd.casemix.drg.SchemeFormatException;
@@ -70,10 +71,13 @@ final class Io {
         }
     }
 
-    /** Reads the header; a file that cannot be read as a case file fails with the file's name. */
-    static CaseFileReader caseReader(InputStream in, Charset charset, String name) {
+    /**
+     * Reads the header; a file that cannot be read as a case file fails with the file's name. Code
+     * lists are split as the scheme's case reading does (CHS-DRG 2.0: on {@code |} only).
+     */
+    static CaseFileReader caseReader(InputStream in, Charset charset, String name, CaseReading reading) {
         try {
-            return CaseFileReader.of(in, charset);
+            return CaseFileReader.of(in, charset, reading);
         } catch (CaseFileException e) {
             throw inputFailure(name, e);
         }

@@ -67,7 +67,7 @@ class GroupCommandTest {
 
     @Test
     void firstColumnsEqualTheConformanceExpectations() throws IOException {
-        for (String scheme : List.of("chs-drg-1.1", "beijing-2022")) {
+        for (String scheme : List.of("chs-drg-1.1", "beijing-2022", "chs-drg-2.0")) {
             Path out = dir.resolve(scheme + ".csv");
             CliRun r = CliRun.run("drg", "group", "--scheme", scheme,
                     "--in", CONFORMANCE.resolve(scheme).resolve("cases.csv").toString(), "--out", out.toString());
@@ -78,6 +78,32 @@ class GroupCommandTest {
                     .collect(Collectors.toList());
             assertThat(actual).as(scheme).hasSize(expected.size()).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void chsDrg20ReadsCodeListsItsOwnWayAndExplainsItsChecks() throws IOException {
+        // the upstream case of the CHS-DRG 2.0 reference; a quoted comma is part of a code in 2.0, a separator in 1.1
+        Path in = write("v20.csv", HEADER + "\n"
+                + "U1,1,45,,,,,,K80.101|I50.900,51.2300\n"
+                + "U2,1,45,,,,,,\"K80.101,I50.900\",51.2300\n"
+                + "U3,1,45,,,,,, K80.101 ||I50.900,90.5900|51.2300\n");
+        Path out20 = dir.resolve("v20-out.csv");
+        Path out11 = dir.resolve("v11-out.csv");
+
+        CliRun r = CliRun.run("drg", "group", "--scheme", "chs-drg-2.0", "--explain", "--in", in.toString(),
+                "--out", out20.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(CliRun.run("drg", "group", "--in", in.toString(), "--out", out11.toString()).exitCode()).isZero();
+
+        List<List<String>> v20 = csv(out20);
+        assertThat(String.join(",", v20.get(1).subList(0, 5))).isEqualTo("U1,ok,MDCH,HC2,HC23");
+        assertThat(String.join(",", v20.get(2).subList(0, 5))).isEqualTo("U2,ungroupable,,,");
+        assertThat(v20.get(2).get(6)).contains("HQD-DRG-301").contains("K80.101,I50.900");
+        // trimmed codes, empty item dropped; 90.5900 (a non-surgical principal) is emptied, 51.2300 stays second
+        assertThat(v20.get(3).get(1)).isEqualTo("ok");
+        assertThat(v20.get(3).get(6)).contains("HQD-DRG-303").contains("90.5900");
+        assertThat(v20.get(1).get(7)).contains("进入 MDCA：无进入条件");
+        assertThat(String.join(",", csv(out11).get(2).subList(0, 3))).isEqualTo("U2,ok,MDCH");
     }
 
     @Test

@@ -35,6 +35,10 @@ enum CodeList {
         return this == DIAGNOSES ? s.hasDiagnosisDictionary() : s.hasProcedureDictionary();
     }
 
+    boolean hasMap(Scheme s) {
+        return this == DIAGNOSES ? s.hasDiagnosisMap() : s.hasProcedureMap();
+    }
+
     Optional<String> dictionaryName(Scheme s, String code) {
         return this == DIAGNOSES ? s.diagnosisName(code) : s.procedureName(code);
     }

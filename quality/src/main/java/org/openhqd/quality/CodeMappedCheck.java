@@ -2,6 +2,7 @@ package org.openhqd.quality;
 
 import java.util.List;
 import java.util.Optional;
+import org.openhqd.casemix.drg.Scheme;
 
 /**
  * CODE_MAPPED — a code outside the dictionary that the scheme's code map converts (a clinical or
@@ -14,6 +15,11 @@ final class CodeMappedCheck implements Check {
 
     CodeMappedCheck(Params p) {
         this.list = p.list("list");
+    }
+
+    @Override
+    public String skipReason(Scheme scheme) {
+        return list.hasMap(scheme) ? null : "scheme " + scheme.info().id() + " ships no " + list.field + " code map";
     }
 
     @Override

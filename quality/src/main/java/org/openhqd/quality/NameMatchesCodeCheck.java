@@ -1,5 +1,6 @@
 package org.openhqd.quality;
 
+import org.openhqd.casemix.drg.Scheme;
 
 /**
  * NAME_MATCHES_CODE — a filled name equals the dictionary name of its code (名称与编码一致). Clinical
@@ -11,6 +12,12 @@ final class NameMatchesCodeCheck implements Check {
 
     NameMatchesCodeCheck(Params p) {
         this.list = p.list("list");
+    }
+
+    @Override
+    public String skipReason(Scheme scheme) {
+        return list.hasDictionary(scheme) ? null
+                : "scheme " + scheme.info().id() + " ships no " + list.field + " dictionary";
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.openhqd.casemix.drg.GroupingResult;
 import org.openhqd.casemix.drg.GroupingStatus;
 import org.openhqd.casemix.drg.InpatientCase;
+import org.openhqd.casemix.drg.Scheme;
 
 /**
  * PROCEDURE_WOULD_CHANGE_ADRG — a secondary procedure that, as principal procedure, puts the case
@@ -20,6 +21,12 @@ final class ProcedureWouldChangeAdrgCheck implements Check {
 
     ProcedureWouldChangeAdrgCheck(Params p) {
         this.onlyValid = p.choice("only_valid", "true", "false").equals("true");
+    }
+
+    @Override
+    public String skipReason(Scheme scheme) {
+        return onlyValid && scheme.validProcedures().isEmpty()
+                ? "scheme " + scheme.info().id() + " lists no valid (operating-room) procedures" : null;
     }
 
     @Override

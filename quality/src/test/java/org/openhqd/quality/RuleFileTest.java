@@ -91,12 +91,32 @@ class RuleFileTest {
         Scheme bare = SchemeCatalog.classpath(RuleFileTest.class.getClassLoader(), "test-schemes").get("no-dictionaries");
         assertThat(bare.hasProcedureDictionary()).isFalse();
         QualityChecker checker = QualityChecker.of(DrgGrouper.of(bare));
-        assertThat(checker.skipped()).extracting(QualityChecker.SkippedRule::ruleId).containsExactly("QC-203", "QC-204");
+        // the dictionary rules and the name check; the code-map rules run (the copy keeps its maps)
+        assertThat(checker.skipped()).extracting(QualityChecker.SkippedRule::ruleId)
+                .containsExactly("QC-203", "QC-204", "QC-227", "QC-228");
         assertThat(checker.skipped().get(0).reason()).contains("no diagnoses dictionary");
         QcReport report = checker.check(Fixtures.edited("procedures=47.0199"));
         assertThat(report.findingsOf("QC-204")).isEmpty();
         // with the dictionary the same record is a finding
         assertThat(Fixtures.CHECKER.check(Fixtures.edited("procedures=47.0199")).findingsOf("QC-204")).hasSize(1);
+    }
+
+    @Test
+    void withChsDrg20TheRulesOnTablesItLacksAreSkippedAndTheOthersRun() {
+        // CHS-DRG 2.0 ships no dictionaries, no code maps and no list of operating-room procedures
+        QualityChecker checker = QualityChecker.of(DrgGrouper.of(SchemeCatalog.builtIn().get("chs-drg-2.0")));
+        assertThat(checker.skipped()).extracting(QualityChecker.SkippedRule::ruleId).containsExactly(
+                "QC-117", "QC-118", "QC-119", "QC-120", "QC-203", "QC-204", "QC-205", "QC-206", "QC-227", "QC-228", "QC-403");
+        assertThat(checker.skipped()).extracting(QualityChecker.SkippedRule::reason)
+                .contains("scheme chs-drg-2.0 lists no valid (operating-room) procedures",
+                        "scheme chs-drg-2.0 ships no procedures code map");
+        QcReport clean = checker.check(Fixtures.clean());
+        assertThat(clean.group().status()).isEqualTo("ok");
+        assertThat(clean.findings()).isEmpty();
+        // a record the 2.0 grouper cannot read is still a finding (GROUP_STATUS), with the grouper's problem code
+        QcReport bad = checker.check(Fixtures.edited("sex=1.0"));
+        assertThat(bad.group().status()).isEqualTo("invalid");
+        assertThat(bad.findings()).anySatisfy(f -> assertThat(f.messageEn()).contains("HQD-DRG-108"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.openhqd.casemix.drg.CaseReading;
 import org.openhqd.casemix.drg.InpatientCase;
 import org.openhqd.casemix.drg.Problem;
 import org.openhqd.casemix.drg.ProblemCode;
@@ -18,7 +19,9 @@ import org.openhqd.casemix.drg.ProblemCode;
  * los,discharge_type,diagnoses,procedures}), one row at a time, so files of any size group in
  * constant memory. Columns are found by header name (English, or the Chinese names of the
  * 医保结算清单); extra columns are ignored. A BOM is skipped. Bytes that are not valid in the
- * chosen encoding stop the reading with the line number rather than being silently replaced.
+ * chosen encoding stop the reading with the line number rather than being silently replaced. The
+ * diagnosis and procedure fields are split as the scheme's {@link CaseReading} does (by default the
+ * CHS-DRG 1.1 reading: on {@code |} and {@code ,}).
  */
 public final class CaseFileReader implements Closeable {
 
@@ -43,12 +46,14 @@ public final class CaseFileReader implements Closeable {
     }
 
     private final LineSource in;
+    private final CaseReading reading;
     private final int[] index = new int[Column.values().length];
     private final int width;
     private long line;
 
-    private CaseFileReader(LineSource in) {
+    private CaseFileReader(LineSource in, CaseReading reading) {
         this.in = in;
+        this.reading = reading;
         String header = readLine();
         if (header == null) {
             throw new CaseFileException(1, "文件为空，缺少表头", "the file is empty; a header line is required");
@@ -89,12 +94,22 @@ public final class CaseFileReader implements Closeable {
 
     /** Reads from a decoded stream (the caller owns the charset). */
     public static CaseFileReader of(Reader reader) {
-        return new CaseFileReader(LineSource.of(reader));
+        return of(reader, CaseReading.CHS_DRG_11);
+    }
+
+    /** Reads from a decoded stream, splitting code lists as {@code reading} does ({@code scheme.caseReading()}). */
+    public static CaseFileReader of(Reader reader, CaseReading reading) {
+        return new CaseFileReader(LineSource.of(reader), reading);
     }
 
     /** Reads bytes in the given charset (UTF-8 with or without BOM, GB18030, …), strictly. */
     public static CaseFileReader of(InputStream in, Charset charset) {
-        return new CaseFileReader(LineSource.of(in, charset));
+        return of(in, charset, CaseReading.CHS_DRG_11);
+    }
+
+    /** Reads bytes in the given charset, splitting code lists as {@code reading} does ({@code scheme.caseReading()}). */
+    public static CaseFileReader of(InputStream in, Charset charset, CaseReading reading) {
+        return new CaseFileReader(LineSource.of(in, charset), reading);
     }
 
     /** The line number of the last line read (the header is line 1). */
@@ -126,8 +141,8 @@ public final class CaseFileReader implements Closeable {
         }
         InpatientCase c = new InpatientCase(get(f, Column.CASE_ID), get(f, Column.SEX), get(f, Column.AGE),
                 get(f, Column.AGE_DAYS), get(f, Column.BIRTH_WEIGHT), get(f, Column.DEPT), get(f, Column.LOS),
-                get(f, Column.DISCHARGE_TYPE), InpatientCase.splitCodes(get(f, Column.DIAGNOSES)),
-                InpatientCase.splitCodes(get(f, Column.PROCEDURES)));
+                get(f, Column.DISCHARGE_TYPE), reading.splitCodes(get(f, Column.DIAGNOSES)),
+                reading.splitCodes(get(f, Column.PROCEDURES)));
         return new CaseRow(line, c.caseId(), c, null);
     }
 
@@ -151,7 +166,8 @@ public final class CaseFileReader implements Closeable {
     /**
      * Splits a CSV line. Quotes are honoured (a quoted field may hold commas, {@code ""} is a
      * quote); returns null for an unbalanced quote. A quoted list such as {@code "A,B"} keeps its
-     * comma, which {@link InpatientCase#splitCodes} then treats as a separator, as the reference does.
+     * comma, which the 1.1 reading ({@link InpatientCase#splitCodes}) then treats as a separator, as
+     * the reference does; in the 2.0 reading the comma stays part of the code.
      */
     static List<String> fields(String text) {
         List<String> out = new ArrayList<>(12);

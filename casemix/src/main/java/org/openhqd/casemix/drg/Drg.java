@@ -27,11 +27,14 @@ final class Drg {
         this.losMaxExcl = losMaxExcl;
     }
 
-    /** The clauses other than the complication one, which the caller tests separately. */
-    boolean demographicsHold(int ageYears, int los) {
-        return (ageYearsMax == ABSENT || ageYears <= ageYearsMax)
-                && (losMin == ABSENT || los >= losMin)
-                && (losMaxExcl == ABSENT || los < losMaxExcl);
+    /**
+     * The clauses other than the complication one, which the caller tests separately. A clause on
+     * a value the case does not have (possible only with the CHS-DRG 2.0 reading) fails.
+     */
+    boolean demographicsHold(int ageYears, boolean hasAge, int los, boolean hasLos) {
+        return (ageYearsMax == ABSENT || (hasAge && ageYears <= ageYearsMax))
+                && (losMin == ABSENT || (hasLos && los >= losMin))
+                && (losMaxExcl == ABSENT || (hasLos && los < losMaxExcl));
     }
 
     /** Readable form of the clauses, for explanations: {@code MCC, 年龄≤6}. */

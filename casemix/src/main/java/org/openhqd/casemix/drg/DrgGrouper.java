@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Groups inpatient cases with one {@link Scheme}, exactly as the scheme's README defines the
- * algorithm (MDC loop with fall-through, ADRG entry rules in step order, DRG splits by MCC/CC with
- * the principal diagnosis' exclusion table, and the optional age and length-of-stay clauses).
+ * algorithm (case reading, code checks of the principal codes, MDC loop with fall-through or stop,
+ * ADRG entry rules in step order with the optional QY redirect, DRG splits by MCC/CC with the
+ * principal diagnosis' exclusion table, and the optional age and length-of-stay clauses).
  *
  * <p>Immutable and thread-safe: build one per scheme and share it. {@link #group(InpatientCase)}
  * never throws on bad input; it returns {@link GroupingStatus#INVALID} with the reason. Without
@@ -19,6 +20,10 @@ public final class DrgGrouper {
     private final Membership lists;
     /** MDCs (bit = position) entered without a principal-diagnosis list test, e.g. MDC A. */
     private final long mdcsWithoutDxList;
+    /** The scheme's case reading is CHS-DRG 2.0's (README §3 of that scheme). */
+    private final boolean reading20;
+    /** Step 0 of CHS-DRG 2.0 applies: the 2.0 reading or some code-check list. */
+    private final boolean checksCodes;
 
     private DrgGrouper(Scheme scheme) {
         this.scheme = scheme;
@@ -31,6 +36,8 @@ public final class DrgGrouper {
             }
         }
         this.mdcsWithoutDxList = without;
+        this.reading20 = scheme.caseReading == CaseReading.CHS_DRG_20;
+        this.checksCodes = reading20 || scheme.checks != CodeChecks.NONE;
     }
 
     public static DrgGrouper of(Scheme scheme) {
@@ -61,6 +68,19 @@ public final class DrgGrouper {
      */
     public static boolean readsAsNumber(String text) {
         return readNumber(text) != NOT_A_NUMBER;
+    }
+
+    /**
+     * Whether a scheme with this case reading reads the text as a number: for the 1.1 reading as
+     * {@link #readsAsNumber(String)}; for the 2.0 reading empty or blank, or a JavaScript numeric
+     * string after trimming (whether it is also in range is a separate check).
+     */
+    public static boolean readsAsNumber(String text, CaseReading reading) {
+        if (reading == CaseReading.CHS_DRG_11) {
+            return readsAsNumber(text);
+        }
+        String t = jsTrim(text);
+        return t.isEmpty() || !Double.isNaN(jsNumber(t));
     }
 
     /** Sentinel returned by {@link #readNumber} for text that is not a number. */
@@ -98,6 +118,18 @@ public final class DrgGrouper {
         }
     }
 
+    /** Marks a number of the 2.0 reading that is absent, and one that made the case invalid. */
+    private static final int ABSENT_NUMBER = -1;
+    private static final int BAD_NUMBER = -2;
+
+    private static String zh(int value, boolean present, String unit) {
+        return present ? value + unit : "空";
+    }
+
+    private static String en(int value, boolean present, String unit) {
+        return present ? value + unit : "empty";
+    }
+
     /** The evaluation of one case; holds the case's resolved codes. */
     private final class Run {
         private final InpatientCase c;
@@ -107,12 +139,25 @@ public final class DrgGrouper {
         private int ageDays;
         private int birthWeight;
         private int los;
+        /** Whether each number was given; always true with the 1.1 reading, where empty is 0. */
+        private boolean hasAge = true;
+        private boolean hasAgeDays = true;
+        private boolean hasWeight = true;
+        private boolean hasLos = true;
+        /** Normalised sex; null when absent (2.0 reading). */
         private String sex;
+        /** The codes as grouped: the case's lists, trimmed and without empty items in the 2.0 reading. */
+        private List<String> dxCodes;
+        private List<String> procCodes;
         private int[] dx;
         private int[] procs;
         private int pdx;
         /** The MDCs whose principal-diagnosis list holds the principal diagnosis (bit = position). */
         private long pdxMdcs;
+        /**
+         * The case has an (effective) principal procedure: the procedure list is not empty and its
+         * first slot was not emptied by the scheme's invalid_proc.tsv.
+         */
         private boolean hasPproc;
         /** 0 = not computed, 1 = false, 2 = true. */
         private byte mcc;
@@ -124,8 +169,20 @@ public final class DrgGrouper {
         }
 
         GroupingResult run() {
-            if (!read()) {
+            this.dxCodes = c.diagnoses();
+            this.procCodes = c.procedures();
+            if (!(reading20 ? read20() : read())) {
+                if (trace != null) {
+                    step(Step.Kind.RESULT, "", "", "信息校验不通过，未分组", "invalid input, not grouped");
+                }
                 return finish(GroupingStatus.INVALID, "", "", "", "");
+            }
+            resolveCodes();
+            if (checksCodes) {
+                GroupingResult rejected = checkCodes();
+                if (rejected != null) {
+                    return rejected;
+                }
             }
             // only MDCs whose list holds the principal diagnosis, or that test no list, can be
             // entered: walk those bits in evaluation order instead of testing all 26 MDCs
@@ -139,11 +196,22 @@ public final class DrgGrouper {
                         return chosen(mdc, rule);
                     }
                 }
+                if (mdc.stopWhenNoAdrg) {
+                    Problem p = problem(ProblemCode.NO_ADRG_IN_FINAL_MDC, "", -1, mdc.code, "");
+                    if (trace != null) {
+                        step(Step.Kind.MDC, mdc.code, "", p.zh(), p.en());
+                        step(Step.Kind.RESULT, "", "", "无法入组（0000）", "ungroupable (0000)");
+                    }
+                    return finish(GroupingStatus.UNGROUPABLE, mdc.code, "", "", "");
+                }
                 if (trace != null) {
                     step(Step.Kind.MDC, mdc.code, "", mdc.code + " 内无入组规则符合，继续下一 MDC",
                             "no entry rule of " + mdc.code + " holds; trying the next MDC");
                 }
-                problem(ProblemCode.NO_ADRG_IN_ENTERED_MDC, "", -1, mdc.code, "");
+                if (!mdc.unconditional()) {
+                    // an MDC that every case enters (CHS-DRG 2.0's MDC A) says nothing about this case
+                    problem(ProblemCode.NO_ADRG_IN_ENTERED_MDC, "", -1, mdc.code, "");
+                }
             }
             if (problems == null || problems.stream().noneMatch(p -> p.code() == ProblemCode.NO_ADRG_IN_ENTERED_MDC)) {
                 problem(ProblemCode.NO_MDC, "diagnoses", 0, dxCode(0), "");
@@ -156,6 +224,7 @@ public final class DrgGrouper {
 
         // ---- reading and validation (scheme README §3) ----
 
+        /** The CHS-DRG 1.1 reading (its README §3). */
         private boolean read() {
             long a = number("age", c.age());
             long d = number("age_days", c.ageDays());
@@ -176,16 +245,82 @@ public final class DrgGrouper {
                 }
             }
             if (!valid) {
-                if (trace != null) {
-                    step(Step.Kind.RESULT, "", "", "信息校验不通过，未分组", "invalid input, not grouped");
-                }
                 return false;
             }
             sex = normaliseSex(c.sex());
             if (!"1".equals(sex) && !"2".equals(sex)) {
                 problem(ProblemCode.SEX_UNRECOGNISED, "sex", -1, c.sex(), "");
             }
-            List<String> dxCodes = c.diagnoses();
+            return true;
+        }
+
+        /**
+         * The CHS-DRG 2.0 reading (README §3 of chs-drg-2.0): empty numbers are absent, JavaScript
+         * number syntax with minimums, age_days only with age 0, sex 1, 2 or empty, lists trimmed
+         * without empty items.
+         */
+        private boolean read20() {
+            int a = number20("age", c.age(), 0);
+            int d = number20("age_days", c.ageDays(), 0);
+            int w = number20("birth_weight", c.birthWeight(), 1);
+            int l = number20("los", c.los(), 0);
+            boolean valid = a != BAD_NUMBER && d != BAD_NUMBER && w != BAD_NUMBER && l != BAD_NUMBER;
+            if (d >= 0 && a != BAD_NUMBER) {
+                if (a == ABSENT_NUMBER) {
+                    a = 0;
+                } else if (a != 0) {
+                    problem(ProblemCode.AGE_WITH_AGE_DAYS, "age", -1, c.age(), Integer.toString(d));
+                    valid = false;
+                }
+            }
+            String s = jsTrim(c.sex());
+            if (s.isEmpty()) {
+                sex = null;
+            } else if (s.equals("1") || s.equals("2")) {
+                sex = s;
+            } else {
+                problem(ProblemCode.SEX_INVALID, "sex", -1, c.sex(), "");
+                valid = false;
+            }
+            if (!valid) {
+                return false;
+            }
+            hasAge = a >= 0;
+            hasAgeDays = d >= 0;
+            hasWeight = w >= 0;
+            hasLos = l >= 0;
+            age = Math.max(a, 0);
+            ageDays = Math.max(d, 0);
+            birthWeight = Math.max(w, 0);
+            los = Math.max(l, 0);
+            dxCodes = jsCleaned(dxCodes);
+            procCodes = jsCleaned(procCodes);
+            return true;
+        }
+
+        /** A number of the 2.0 reading: its truncated value, {@link #ABSENT_NUMBER} or {@link #BAD_NUMBER}. */
+        private int number20(String field, String text, int min) {
+            String t = jsTrim(text);
+            if (t.isEmpty()) {
+                return ABSENT_NUMBER;
+            }
+            double v = t.length() <= 9 ? plainDigits(t) : Double.NaN;
+            if (Double.isNaN(v)) {
+                v = jsNumber(t);
+            }
+            if (Double.isNaN(v)) {
+                problem(ProblemCode.NUMBER_UNPARSEABLE, field, -1, text, "");
+                return BAD_NUMBER;
+            }
+            if (Double.isInfinite(v) || v < min) {
+                problem(ProblemCode.NUMBER_OUT_OF_RANGE, field, -1, text, Integer.toString(min));
+                return BAD_NUMBER;
+            }
+            return (int) v; // >= 0: truncated toward zero, saturated
+        }
+
+        /** Resolves the codes to ids once; names codes outside the scheme's dictionary, if it has one. */
+        private void resolveCodes() {
             dx = new int[dxCodes.size()];
             for (int i = 0; i < dx.length; i++) {
                 dx[i] = scheme.dx.id(dxCodes.get(i));
@@ -198,7 +333,6 @@ public final class DrgGrouper {
             if (dx.length == 0 || dxCodes.get(0).isEmpty()) {
                 problem(ProblemCode.PRINCIPAL_DIAGNOSIS_EMPTY, "diagnoses", 0, "", "");
             }
-            List<String> procCodes = c.procedures();
             procs = new int[procCodes.size()];
             for (int i = 0; i < procs.length; i++) {
                 procs[i] = scheme.proc.id(procCodes.get(i));
@@ -208,12 +342,62 @@ public final class DrgGrouper {
             }
             hasPproc = procs.length > 0;
             if (trace != null) {
-                step(Step.Kind.CHECK, "", "", "读取：性别 " + sex + "，年龄 " + age + " 岁，日龄 " + ageDays + " 天，出生体重 "
-                                + birthWeight + " 克，住院 " + los + " 天，诊断 " + dx.length + " 个，手术操作 " + procs.length + " 个",
-                        "read: sex " + sex + ", age " + age + " years, " + ageDays + " days, birth weight " + birthWeight
-                                + " g, stay " + los + " days, " + dx.length + " diagnoses, " + procs.length + " procedures");
+                step(Step.Kind.CHECK, "", "", "读取：性别 " + (sex == null ? "空" : sex) + "，年龄 " + zh(age, hasAge, " 岁")
+                                + "，日龄 " + zh(ageDays, hasAgeDays, " 天") + "，出生体重 " + zh(birthWeight, hasWeight, " 克")
+                                + "，住院 " + zh(los, hasLos, " 天") + "，诊断 " + dx.length + " 个，手术操作 " + procs.length + " 个",
+                        "read: sex " + (sex == null ? "empty" : sex) + ", age " + en(age, hasAge, " years") + ", "
+                                + (hasAgeDays ? ageDays + " days" : "age in days empty") + ", birth weight " + en(birthWeight, hasWeight, " g")
+                                + ", stay " + en(los, hasLos, " days") + ", " + dx.length + " diagnoses, " + procs.length
+                                + " procedures");
             }
-            return true;
+        }
+
+        // ---- code checks of the principal codes (CHS-DRG 2.0 README §4 step 0) ----
+
+        /** The ungroupable result when a check rejects the case, else null (the case goes on to the MDCs). */
+        private GroupingResult checkCodes() {
+            CodeChecks k = scheme.checks;
+            if (reading20 && dx.length == 0) {
+                return rejected(null); // PRINCIPAL_DIAGNOSIS_EMPTY is already recorded
+            }
+            if (dx.length > 0 && k.grayDx().contains(pdx)) {
+                return rejected(problem(ProblemCode.PRINCIPAL_DIAGNOSIS_GRAY, "diagnoses", 0, dxCode(0), scheme.info.id()));
+            }
+            if (dx.length > 0 && k.invalidDx().contains(pdx)) {
+                return rejected(problem(ProblemCode.PRINCIPAL_DIAGNOSIS_NOT_ALLOWED, "diagnoses", 0, dxCode(0),
+                        scheme.info.id()));
+            }
+            if (procs.length > 0 && k.grayProc().contains(procs[0])) {
+                return rejected(problem(ProblemCode.PRINCIPAL_PROCEDURE_GRAY, "procedures", 0, procCode(0), scheme.info.id()));
+            }
+            if (procs.length > 0 && k.invalidProc().contains(procs[0])) {
+                // the slot is emptied, not removed: the other procedures keep their positions
+                procs[0] = CodeTable.UNKNOWN;
+                hasPproc = false;
+                Problem p = problem(ProblemCode.PRINCIPAL_PROCEDURE_NOT_SURGICAL, "procedures", 0, procCode(0),
+                        scheme.info.id());
+                if (trace != null) {
+                    step(Step.Kind.CHECK, "invalid_proc", procCode(0), p.zh(), p.en());
+                }
+            }
+            return null;
+        }
+
+        private GroupingResult rejected(Problem p) {
+            if (trace != null) {
+                if (p == null) {
+                    step(Step.Kind.CHECK, "", "", "无诊断（去除空项后），不能入组", "no diagnosis (after dropping empty items); not groupable");
+                } else {
+                    String list = switch (p.code()) {
+                        case PRINCIPAL_DIAGNOSIS_GRAY -> "gray_dx";
+                        case PRINCIPAL_DIAGNOSIS_NOT_ALLOWED -> "invalid_dx";
+                        default -> "gray_proc";
+                    };
+                    step(Step.Kind.CHECK, list, p.value(), p.zh(), p.en());
+                }
+                step(Step.Kind.RESULT, "", "", "无法入组（0000）", "ungroupable (0000)");
+            }
+            return finish(GroupingStatus.UNGROUPABLE, "", "", "", "");
         }
 
         private long number(String field, String text) {
@@ -237,13 +421,22 @@ public final class DrgGrouper {
             if (mdc.principalDxInList && (pdxMdcs & (1L << mdc.position)) == 0) {
                 return false;
             }
+            if (mdc.anyDxInList && firstInMdc(mdc) < 0) {
+                return false;
+            }
             if (mdc.principalProcValid && !(hasPproc && scheme.validProcs.contains(procs[0]))) {
                 return false;
             }
             if (mdc.sex != null && !mdc.sex.equals(sex)) {
                 return false;
             }
-            if (mdc.ageYearsEq != Drg.ABSENT && age != mdc.ageYearsEq) {
+            if (mdc.sexNot != null && mdc.sexNot.equals(sex)) {
+                return false;
+            }
+            if (mdc.ageYearsEq != Drg.ABSENT && (!hasAge || age != mdc.ageYearsEq)) {
+                return false;
+            }
+            if (mdc.ageDaysMax != Drg.ABSENT && (!hasAgeDays || ageDays > mdc.ageDaysMax)) {
                 return false;
             }
             long regions = 0;
@@ -260,26 +453,40 @@ public final class DrgGrouper {
         }
 
         private void traceEntry(Mdc mdc, long regions) {
-            StringBuilder zh = new StringBuilder("进入 ").append(mdc.code).append("：");
-            StringBuilder en = new StringBuilder("entered ").append(mdc.code).append(": ");
+            List<String> zh = new ArrayList<>();
+            List<String> en = new ArrayList<>();
             String code = "";
             if (mdc.principalDxInList) {
                 code = dxCode(0);
-                zh.append("主要诊断 ").append(code).append(" 在其诊断表中");
-                en.append("principal diagnosis ").append(code).append(" is on its list");
+                zh.add("主要诊断 " + code + " 在其诊断表中");
+                en.add("principal diagnosis " + code + " is on its list");
+            }
+            if (mdc.anyDxInList) {
+                int i = firstInMdc(mdc);
+                code = dxCode(i);
+                zh.add((i == 0 ? "主要诊断 " : "第 " + (i + 1) + " 诊断 ") + code + " 在其诊断表中");
+                en.add((i == 0 ? "principal" : "secondary") + " diagnosis " + code + " (position " + (i + 1) + ") is on its list");
             }
             if (mdc.principalProcValid) {
                 code = procCode(0);
-                zh.append("主手术 ").append(code).append(" 为有效（手术室）操作");
-                en.append("principal procedure ").append(code).append(" is a valid (OR) procedure");
+                zh.add("主手术 " + code + " 为有效（手术室）操作");
+                en.add("principal procedure " + code + " is a valid (OR) procedure");
             }
             if (mdc.sex != null) {
-                zh.append("，性别 ").append(sex);
-                en.append(", sex ").append(sex);
+                zh.add("性别 " + sex);
+                en.add("sex " + sex);
+            }
+            if (mdc.sexNot != null) {
+                zh.add("性别 " + (sex == null ? "空" : sex) + " 不是 " + mdc.sexNot);
+                en.add("sex " + (sex == null ? "empty" : sex) + " is not " + mdc.sexNot);
             }
             if (mdc.ageYearsEq != Drg.ABSENT) {
-                zh.append("，年龄 ").append(age).append(" 岁");
-                en.append(", age ").append(age).append(" years");
+                zh.add("年龄 " + age + " 岁");
+                en.add("age " + age + " years");
+            }
+            if (mdc.ageDaysMax != Drg.ABSENT) {
+                zh.add("日龄 " + ageDays + " ≤ " + mdc.ageDaysMax);
+                en.add("age in days " + ageDays + " <= " + mdc.ageDaysMax);
             }
             if (mdc.minTraumaRegions > 0) {
                 List<String> names = new ArrayList<>();
@@ -288,10 +495,15 @@ public final class DrgGrouper {
                         names.add(mdc.traumaRegionNames.get(i));
                     }
                 }
-                zh.append("，多发创伤部位 ").append(names.size()).append(" 个 ").append(names);
-                en.append(", multiple trauma in ").append(names.size()).append(" regions ").append(names);
+                zh.add("多发创伤部位 " + names.size() + " 个 " + names);
+                en.add("multiple trauma in " + names.size() + " regions " + names);
             }
-            step(Step.Kind.MDC, mdc.code, code, zh.toString(), en.toString());
+            if (zh.isEmpty()) {
+                zh.add("无进入条件（每例都尝试）");
+                en.add("no entry condition (tried for every case)");
+            }
+            step(Step.Kind.MDC, mdc.code, code, "进入 " + mdc.code + "：" + String.join("，", zh),
+                    "entered " + mdc.code + ": " + String.join(", ", en));
         }
 
         // ---- entry rules (README §4 step 2) ----
@@ -310,6 +522,24 @@ public final class DrgGrouper {
                 }
                 case SECONDARY -> {
                     if (!anyDxInRuleList(r, 1)) {
+                        return false;
+                    }
+                }
+                case NONE -> { }
+            }
+            switch (r.dx2Scope) {
+                case PRINCIPAL -> {
+                    if (!r.dx2List.contains(pdx)) {
+                        return false;
+                    }
+                }
+                case ANY -> {
+                    if (firstIn(r.dx2List, dx, 0) < 0) {
+                        return false;
+                    }
+                }
+                case SECONDARY -> {
+                    if (firstIn(r.dx2List, dx, 1) < 0) {
                         return false;
                     }
                 }
@@ -354,11 +584,18 @@ public final class DrgGrouper {
                         return false;
                     }
                 }
+                case PRINCIPAL_PRESENT -> {
+                    if (!hasPproc) {
+                        return false;
+                    }
+                }
                 case NONE -> { }
             }
-            return (r.ageDaysMax == Drg.ABSENT || ageDays <= r.ageDaysMax)
-                    && (r.weightMin == Drg.ABSENT || birthWeight >= r.weightMin)
-                    && (r.weightMaxExcl == Drg.ABSENT || birthWeight < r.weightMaxExcl);
+            // a numeric clause on a value the case does not have fails (2.0 reading)
+            return (r.ageDaysMax == Drg.ABSENT || (hasAgeDays && ageDays <= r.ageDaysMax))
+                    && (r.ageDaysMin == Drg.ABSENT || (hasAgeDays && ageDays >= r.ageDaysMin))
+                    && (r.weightMin == Drg.ABSENT || (hasWeight && birthWeight >= r.weightMin))
+                    && (r.weightMaxExcl == Drg.ABSENT || (hasWeight && birthWeight < r.weightMaxExcl));
         }
 
         private GroupingResult chosen(Mdc mdc, EntryRule rule) {
@@ -373,8 +610,16 @@ public final class DrgGrouper {
                 }
                 return finish(GroupingStatus.AMBIGUOUS, mdc.code, "", drg, "");
             }
+            if (rule.qyRedirect && hasPproc) {
+                String drg = mdc.letter + "QY";
+                Problem p = problem(ProblemCode.MEDICAL_ADRG_WITH_PROCEDURE, "procedures", 0, procCode(0), rule.adrgCode);
+                if (trace != null) {
+                    step(Step.Kind.RESULT, rule.id, procCode(0), p.zh() + " → " + drg, p.en() + " -> " + drg);
+                }
+                return finish(GroupingStatus.AMBIGUOUS, mdc.code, "", drg, "");
+            }
             for (Drg drg : rule.drgs) {
-                if (drg.demographicsHold(age, los) && complicationHolds(drg.complication)) {
+                if (drg.demographicsHold(age, hasAge, los, hasLos) && complicationHolds(drg.complication)) {
                     if (trace != null) {
                         traceDrg(drg);
                     }
@@ -410,6 +655,13 @@ public final class DrgGrouper {
                             + ") is on the " + r.id + " diagnosis list");
                 }
                 case NONE -> { }
+            }
+            if (r.dx2Scope != EntryRule.DxScope.NONE) {
+                int i = firstIn(r.dx2List, dx, r.dx2Scope == EntryRule.DxScope.SECONDARY ? 1 : 0);
+                String which = i == 0 ? "主要诊断" : "第 " + (i + 1) + " 诊断（其他诊断）";
+                zh.add(which + " " + dxCode(i) + " 在 " + r.id + " 第二诊断表（B）中");
+                en.add((i == 0 ? "principal" : "secondary") + " diagnosis " + dxCode(i) + " (position " + (i + 1)
+                        + ") is on the second diagnosis list (B) of " + r.id);
             }
             switch (r.procScope) {
                 case PRINCIPAL -> {
@@ -451,11 +703,19 @@ public final class DrgGrouper {
                     zh.add("手术 " + p + " 为有效（手术室）操作");
                     en.add("procedure " + p + " is a valid (OR) procedure");
                 }
+                case PRINCIPAL_PRESENT -> {
+                    zh.add("有主要手术操作 " + procCode(0));
+                    en.add("principal procedure " + procCode(0) + " counts");
+                }
                 case NONE -> { }
             }
             if (r.ageDaysMax != Drg.ABSENT) {
                 zh.add("日龄 " + ageDays + " ≤ " + r.ageDaysMax);
                 en.add("age in days " + ageDays + " <= " + r.ageDaysMax);
+            }
+            if (r.ageDaysMin != Drg.ABSENT) {
+                zh.add("日龄 " + ageDays + " ≥ " + r.ageDaysMin);
+                en.add("age in days " + ageDays + " >= " + r.ageDaysMin);
             }
             if (r.weightMin != Drg.ABSENT) {
                 zh.add("出生体重 " + birthWeight + " ≥ " + r.weightMin);
@@ -611,14 +871,23 @@ public final class DrgGrouper {
             return -1;
         }
 
+        /** Position of the first diagnosis on the MDC's list, or -1. */
+        private int firstInMdc(Mdc mdc) {
+            long bit = 1L << mdc.position;
+            for (int i = 0; i < dx.length; i++) {
+                if ((lists.mdcsOf(dx[i]) & bit) != 0) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         private String dxCode(int i) {
-            List<String> d = c.diagnoses();
-            return i >= 0 && i < d.size() ? d.get(i) : "";
+            return i >= 0 && i < dxCodes.size() ? dxCodes.get(i) : "";
         }
 
         private String procCode(int i) {
-            List<String> p = c.procedures();
-            return i >= 0 && i < p.size() ? p.get(i) : "";
+            return i >= 0 && i < procCodes.size() ? procCodes.get(i) : "";
         }
 
         private void step(Step.Kind kind, String rule, String code, String zh, String en) {
@@ -638,6 +907,130 @@ public final class DrgGrouper {
             return new GroupingResult(c.caseId(), status, mdc, adrg, drg, name, problems,
                     trace == null ? null : new Explanation(trace));
         }
+    }
+
+    // ---- CHS-DRG 2.0 reading helpers (README §3 of chs-drg-2.0) ----
+
+    /** The characters JavaScript's {@code String.trim} removes. */
+    static boolean jsSpace(char ch) {
+        if (ch <= ' ') {
+            return ch == ' ' || (ch >= '\t' && ch <= '\r');
+        }
+        return ch == '\u00A0' || ch == '\u1680' || (ch >= '\u2000' && ch <= '\u200A') || ch == '\u2028'
+                || ch == '\u2029' || ch == '\u202F' || ch == '\u205F' || ch == '\u3000' || ch == '\uFEFF';
+    }
+
+    /** {@code String.prototype.trim} of JavaScript. */
+    static String jsTrim(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && jsSpace(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && jsSpace(s.charAt(to - 1))) {
+            to--;
+        }
+        return from == 0 && to == s.length() ? s : s.substring(from, to);
+    }
+
+    /**
+     * The value of a trimmed, non-empty JavaScript numeric string ({@code Number(text)}), or NaN
+     * when it is not one: an optional sign, then {@code Infinity} or a decimal number ({@code 12},
+     * {@code 12.}, {@code .5}, {@code 1.5e3}, leading zeros allowed), or an unsigned {@code 0x},
+     * {@code 0o} or {@code 0b} integer. No digit separators, suffixes or inner spaces.
+     */
+    static double jsNumber(String t) {
+        int n = t.length();
+        if (n > 2 && t.charAt(0) == '0') {
+            char k = t.charAt(1);
+            int radix = k == 'x' || k == 'X' ? 16 : k == 'o' || k == 'O' ? 8 : k == 'b' || k == 'B' ? 2 : 0;
+            if (radix != 0) {
+                for (int i = 2; i < n; i++) {
+                    if (digit(t.charAt(i), radix) < 0) {
+                        return Double.NaN;
+                    }
+                }
+                return new java.math.BigInteger(t.substring(2), radix).doubleValue();
+            }
+        }
+        int i = 0;
+        if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+            i++;
+        }
+        if (t.startsWith("Infinity", i) && i + 8 == n) {
+            return t.charAt(0) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        int digits = 0;
+        while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+            i++;
+            digits++;
+        }
+        if (i < n && t.charAt(i) == '.') {
+            i++;
+            while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return Double.NaN;
+        }
+        if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = 0;
+            while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+                i++;
+                exponent++;
+            }
+            if (exponent == 0) {
+                return Double.NaN;
+            }
+        }
+        return i == n ? Double.parseDouble(t) : Double.NaN;
+    }
+
+    /** The value of a string of ASCII digits (at most 9), or NaN: the common case, without parsing a double. */
+    private static double plainDigits(String t) {
+        int v = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char ch = t.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return Double.NaN;
+            }
+            v = v * 10 + (ch - '0');
+        }
+        return v;
+    }
+
+    private static int digit(char ch, int radix) {
+        int d = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'z' ? ch - 'a' + 10
+                : ch >= 'A' && ch <= 'Z' ? ch - 'A' + 10 : Integer.MAX_VALUE;
+        return d < radix ? d : -1;
+    }
+
+    /** The list with every item trimmed (JavaScript) and empty items dropped; the same list when nothing changes. */
+    static List<String> jsCleaned(List<String> items) {
+        boolean clean = true;
+        for (String s : items) {
+            if (s.isEmpty() || jsSpace(s.charAt(0)) || jsSpace(s.charAt(s.length() - 1))) {
+                clean = false;
+                break;
+            }
+        }
+        if (clean) {
+            return items;
+        }
+        List<String> out = new ArrayList<>(items.size());
+        for (String s : items) {
+            String t = jsTrim(s);
+            if (!t.isEmpty()) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     static String normaliseSex(String sex) {

@@ -13,7 +13,11 @@ final class EntryRule {
 
     enum ProcScope { NONE, PRINCIPAL, ANY, ANY_A_AND_B, TAGS }
 
-    enum ValidProc { NONE, PRINCIPAL_VALID, NONE_VALID, ANY_VALID }
+    /**
+     * {@code PRINCIPAL_PRESENT} (CHS-DRG 2.0): the case has an effective principal procedure — its
+     * procedure list is not empty and the first slot was not emptied by {@code invalid_proc.tsv}.
+     */
+    enum ValidProc { NONE, PRINCIPAL_VALID, NONE_VALID, ANY_VALID, PRINCIPAL_PRESENT }
 
     final String mdc;
     /** Unique among the scheme's rules (its row in adrg.tsv); keys {@link Membership}. */
@@ -28,22 +32,33 @@ final class EntryRule {
     final boolean enabled;
     final String shape;
     final DxScope dxScope;
+    /** Second diagnosis clause ({@code dx2_scope}), tested against {@link #dx2List}. */
+    final DxScope dx2Scope;
     final ProcScope procScope;
     final ValidProc validProc;
     final int ageDaysMax;
+    final int ageDaysMin;
     final int weightMin;
     final int weightMaxExcl;
     final CodeSet dxList;
+    /** List {@code B} of adrg_dx.tsv, for {@link #dx2Scope}. */
+    final CodeSet dx2List;
     final CodeSet procListA;
     final CodeSet procListB;
     final TagRule tagRule;
+    /**
+     * {@code qy_redirect = 1} (CHS-DRG 2.0): when this rule is chosen and the case has an effective
+     * principal procedure, the result is the MDC's {@code QY} instead of a DRG of this ADRG.
+     */
+    final boolean qyRedirect;
     /** The DRGs of {@link #adrgCode}, in evaluation order; shared by all rules of one ADRG. */
     final List<Drg> drgs;
 
     EntryRule(String mdc, int index, int step, String id, String adrgCode, boolean qy, boolean enabled, String shape,
-              DxScope dxScope, ProcScope procScope, ValidProc validProc,
-              int ageDaysMax, int weightMin, int weightMaxExcl,
-              CodeSet dxList, CodeSet procListA, CodeSet procListB, TagRule tagRule, List<Drg> drgs) {
+              DxScope dxScope, DxScope dx2Scope, ProcScope procScope, ValidProc validProc,
+              int ageDaysMax, int ageDaysMin, int weightMin, int weightMaxExcl,
+              CodeSet dxList, CodeSet dx2List, CodeSet procListA, CodeSet procListB, TagRule tagRule,
+              boolean qyRedirect, List<Drg> drgs) {
         this.mdc = mdc;
         this.index = index;
         this.step = step;
@@ -53,15 +68,19 @@ final class EntryRule {
         this.enabled = enabled;
         this.shape = shape;
         this.dxScope = dxScope;
+        this.dx2Scope = dx2Scope;
         this.procScope = procScope;
         this.validProc = validProc;
         this.ageDaysMax = ageDaysMax;
+        this.ageDaysMin = ageDaysMin;
         this.weightMin = weightMin;
         this.weightMaxExcl = weightMaxExcl;
         this.dxList = dxList;
+        this.dx2List = dx2List;
         this.procListA = procListA;
         this.procListB = procListB;
         this.tagRule = tagRule;
+        this.qyRedirect = qyRedirect;
         this.drgs = List.copyOf(drgs);
     }
 }

@@ -43,7 +43,10 @@ public final class GroupingResult {
         return status;
     }
 
-    /** {@code MDC} + letter, e.g. {@code MDCG}; empty when the case entered no MDC. */
+    /**
+     * {@code MDC} + letter, e.g. {@code MDCG}; empty when the case entered no MDC. Also set when
+     * ungroupable in an MDC that does not fall through (CHS-DRG 2.0: {@code ungroupable,MDCO,,}).
+     */
     public String mdc() {
         return mdc;
     }

@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A DRG grouping scheme loaded from its data files (CHS-DRG 1.1, a city's refinement, …):
- * MDC entry tests, ADRG entry rules, DRG splits, complication and exclusion tables, valid
- * (operating-room) procedures, dictionaries and code maps. Immutable and safe to share between
+ * A DRG grouping scheme loaded from its data files (CHS-DRG 1.1, a city's refinement, CHS-DRG 2.0,
+ * …): its case reading, MDC entry tests, ADRG entry rules, DRG splits, complication and exclusion
+ * tables, valid (operating-room) procedures, code-check lists of the principal codes, dictionaries
+ * and code maps. Every part is optional data except the rules. Immutable and safe to share between
  * threads; load it once with {@link SchemeLoader} or {@link SchemeCatalog} and build a
  * {@link DrgGrouper} on it.
  */
@@ -19,6 +20,8 @@ public final class Scheme {
     static final int NO_TABLE = -2;
 
     final SchemeInfo info;
+    final CaseReading caseReading;
+    final CodeChecks checks;
     final CodeTable dx;
     final CodeTable proc;
     final List<Mdc> mdcs;
@@ -36,10 +39,12 @@ public final class Scheme {
     final Membership membership;
     private final Map<String, DrgDefinition> drgByCode;
 
-    Scheme(SchemeInfo info, CodeTable dx, CodeTable proc, List<Mdc> mdcs, CodeSet validProcs,
+    Scheme(SchemeInfo info, CaseReading caseReading, CodeChecks checks, CodeTable dx, CodeTable proc, List<Mdc> mdcs, CodeSet validProcs,
            int[] mccTable, int[] ccTable, int[] pdxExclusion, String[] exclusionTableNames,
            Map<String, String> dxMap, Map<String, String> procMap, List<DrgDefinition> drgDefinitions) {
         this.info = info;
+        this.caseReading = caseReading;
+        this.checks = checks;
         this.dx = dx;
         this.proc = proc;
         this.mdcs = List.copyOf(mdcs);
@@ -60,6 +65,11 @@ public final class Scheme {
 
     public SchemeInfo info() {
         return info;
+    }
+
+    /** How the grouper reads a case's fields for this scheme ({@code options.tsv}, {@code case_reading}). */
+    public CaseReading caseReading() {
+        return caseReading;
     }
 
     /** Every DRG of the scheme in evaluation order. */
@@ -99,6 +109,16 @@ public final class Scheme {
         return proc.dictionaryCodes();
     }
 
+    /** Whether the scheme ships a diagnosis code map (dx_map.tsv; CHS-DRG 2.0 ships none). */
+    public boolean hasDiagnosisMap() {
+        return !dxMap.isEmpty();
+    }
+
+    /** Whether the scheme ships a procedure code map (proc_map.tsv). */
+    public boolean hasProcedureMap() {
+        return !procMap.isEmpty();
+    }
+
     /** The scheme's conversion of a diagnosis code of another code version (dx_map.tsv), if any. */
     public Optional<String> diagnosisMapping(String code) {
         return Optional.ofNullable(dxMap.get(code));
@@ -117,8 +137,8 @@ public final class Scheme {
     /** The MDCs in evaluation order. */
     public List<MdcDefinition> mdcs() {
         return mdcs.stream().map(m -> new MdcDefinition(m.order, m.letter, m.code, m.principalDxInList,
-                m.principalProcValid, m.sex, m.ageYearsEq == Drg.ABSENT ? null : m.ageYearsEq, m.minTraumaRegions,
-                codes(dx, m.dxList))).toList();
+                m.principalProcValid, m.sex, nullable(m.ageYearsEq), m.minTraumaRegions,
+                codes(dx, m.dxList), m.anyDxInList, m.sexNot, nullable(m.ageDaysMax), m.stopWhenNoAdrg)).toList();
     }
 
     /** The entry rules of every MDC, in evaluation order (MDC order, then step). */
@@ -128,7 +148,9 @@ public final class Scheme {
                 r.procScope.name().toLowerCase(java.util.Locale.ROOT), r.validProc.name().toLowerCase(java.util.Locale.ROOT),
                 nullable(r.ageDaysMax), nullable(r.weightMin), nullable(r.weightMaxExcl),
                 r.tagRule == TagRule.NONE ? "" : r.tagRule.text,
-                codes(dx, r.dxList), codes(proc, r.procListA), codes(proc, r.procListB))).toList();
+                codes(dx, r.dxList), codes(proc, r.procListA), codes(proc, r.procListB),
+                r.dx2Scope.name().toLowerCase(java.util.Locale.ROOT), codes(dx, r.dx2List), nullable(r.ageDaysMin),
+                r.qyRedirect)).toList();
     }
 
     /** Codes of the MCC table (严重并发症或合并症). */
@@ -175,6 +197,14 @@ public final class Scheme {
     /** Codes of the valid (operating-room) procedure list. */
     public List<String> validProcedures() {
         return codes(proc, validProcs);
+    }
+
+    /**
+     * Codes of the procedures that do not count as principal procedure ({@code invalid_proc.tsv},
+     * CHS-DRG 2.0's 手术无效 list); empty for a scheme without the file.
+     */
+    public List<String> nonSurgicalProcedures() {
+        return codes(proc, checks.invalidProc());
     }
 
     private List<String> listed(int[] table) {

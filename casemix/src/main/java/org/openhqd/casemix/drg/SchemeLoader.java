@@ -11,22 +11,24 @@ import java.util.Set;
 
 /**
  * Reads a scheme folder in the CHS-DRG table format (see the scheme README shipped beside the
- * tables) into an immutable {@link Scheme}. Every construct the engine does not evaluate — an
- * unknown clause value, column, option or code-check file — is refused with the file and line,
+ * tables: CHS-DRG 1.1 §1–§4, the Beijing extensions §2, the CHS-DRG 2.0 extensions §2) into an
+ * immutable {@link Scheme}. Every construct the engine does not evaluate — an unknown clause value,
+ * a filled unknown column, an unknown option or option value — is refused with the file and line,
  * so a new scheme either groups exactly as written or does not load.
  */
 public final class SchemeLoader {
 
     private static final Set<String> MDC_COLUMNS = Set.of(
-            "order", "mdc", "dx_scope", "valid_proc", "sex", "age_years_eq", "min_trauma_regions");
+            "order", "mdc", "dx_scope", "valid_proc", "sex", "age_years_eq", "min_trauma_regions",
+            "age_days_max", "sex_not", "on_no_adrg");
     private static final Set<String> ADRG_COLUMNS = Set.of(
             "mdc", "step", "adrg", "kind", "enabled", "shape", "dx_scope", "proc_scope", "valid_proc",
-            "age_days_max", "weight_min", "weight_max_excl", "tag_rule", "adrg_code");
+            "age_days_max", "weight_min", "weight_max_excl", "tag_rule", "adrg_code",
+            "dx2_scope", "age_days_min", "qy_redirect");
     private static final Set<String> DRG_COLUMNS = Set.of(
             "mdc", "adrg", "step", "drg", "condition", "name", "age_years_max", "los_min", "los_max_excl");
-    /** CHS-DRG 2.0 code-check files; this engine version does not evaluate them yet. */
-    private static final List<String> UNSUPPORTED_FILES = List.of(
-            "invalid_dx.tsv", "gray_dx.tsv", "gray_proc.tsv", "invalid_proc.tsv");
+    /** The options of options.tsv this engine knows; any other option with a value is refused. */
+    private static final Set<String> OPTIONS = Set.of("case_reading");
 
     private SchemeLoader() {
     }
@@ -76,7 +78,7 @@ public final class SchemeLoader {
         /** Starts parsing the big optional tables in the background while the rules are read. */
         private void parseAhead() {
             for (String file : List.of("dx_map.tsv", "proc_map.tsv", "cc.tsv", "pdx_exclusion.tsv", "proc_dict.tsv",
-                    "valid_proc.tsv", "mcc.tsv")) {
+                    "valid_proc.tsv", "mcc.tsv", "invalid_dx.tsv", "gray_dx.tsv", "gray_proc.tsv", "invalid_proc.tsv")) {
                 String schemeId = id;
                 ahead.put(file, java.util.concurrent.CompletableFuture.supplyAsync(
                         () -> Tsv.read(source, schemeId, file, false)));
@@ -86,13 +88,7 @@ public final class SchemeLoader {
         Scheme read() {
             SchemeInfo info = readInfo();
             parseAhead();
-            checkOptions();
-            for (String file : UNSUPPORTED_FILES) {
-                if (!tsv(file, false).rows.isEmpty()) {
-                    throw new SchemeFormatException(id, file, 0, "本引擎版本尚不支持编码校验表",
-                            "code-check tables are not supported by this engine version");
-                }
-            }
+            CaseReading caseReading = readOptions();
             readDictionary(tsv("dx_dict.tsv", false), dx);
             readDictionary(tsv("proc_dict.tsv", false), proc);
 
@@ -118,11 +114,11 @@ public final class SchemeLoader {
             readRuleProcs(tsv("adrg_proc.tsv", false), lists);
 
             BitSet valid = new BitSet();
-            Tsv validTsv = tsv("valid_proc.tsv", false);
-            int vc = validTsv.requiredColumn("code");
-            for (String[] row : validTsv.rows) {
-                valid.set(proc.intern(row[vc]));
-            }
+            readCodes(tsv("valid_proc.tsv", false), proc, valid);
+            CodeChecks checks = new CodeChecks(codeSet(tsv("invalid_dx.tsv", false), dx),
+                    codeSet(tsv("gray_dx.tsv", false), dx),
+                    codeSet(tsv("gray_proc.tsv", false), proc),
+                    codeSet(tsv("invalid_proc.tsv", false), proc));
 
             Map<String, Integer> mcc = readComplications(tsv("mcc.tsv", false));
             Map<String, Integer> cc = readComplications(tsv("cc.tsv", false));
@@ -138,7 +134,7 @@ public final class SchemeLoader {
 
             CodeTable dxTable = dx.build();
             CodeTable procTable = proc.build();
-            return new Scheme(info, dxTable, procTable, mdcs, CodeSet.of(valid),
+            return new Scheme(info, caseReading, checks.any() ? checks : CodeChecks.NONE, dxTable, procTable, mdcs, CodeSet.of(valid),
                     byId(mcc, dxTable), byId(cc, dxTable), byId(exclusion, dxTable),
                     exclusionNames.toArray(String[]::new),
                     readMap(tsv("dx_map.tsv", false)), readMap(tsv("proc_map.tsv", false)), definitions);
@@ -163,21 +159,46 @@ public final class SchemeLoader {
                     kv.getOrDefault("based_on", ""), kv.getOrDefault("source", ""));
         }
 
-        /** options.tsv: only the 1.1 meaning of every option is implemented. */
-        private void checkOptions() {
+        /**
+         * options.tsv (CHS-DRG 2.0 README §2.1): an absent file or an empty value keeps the 1.1
+         * meaning; an option or value this engine does not know is refused.
+         */
+        private CaseReading readOptions() {
             Tsv t = tsv("options.tsv", false);
+            CaseReading reading = CaseReading.CHS_DRG_11;
             if (t.rows.isEmpty()) {
-                return;
+                return reading;
             }
             int o = t.requiredColumn("option");
             int v = t.requiredColumn("value");
             for (int r = 0; r < t.rows.size(); r++) {
                 String[] row = t.rows.get(r);
-                if (!row[v].isEmpty()) {
+                if (row[v].isEmpty()) {
+                    continue;
+                }
+                CaseReading named = "case_reading".equals(row[o]) ? CaseReading.ofOption(row[v]) : null;
+                if (!OPTIONS.contains(row[o]) || named == null) {
                     throw t.error(r, "本引擎版本不支持方案选项 " + row[o] + " = " + row[v],
                             "scheme option " + row[o] + " = " + row[v] + " is not supported by this engine version");
                 }
+                reading = named;
             }
+            return reading;
+        }
+
+        /** A list of codes (column {@code code}) into {@code set}; an absent file adds nothing. */
+        private void readCodes(Tsv t, CodeTable.Builder table, BitSet set) {
+            int c = t.requiredColumn("code");
+            for (String[] row : t.rows) {
+                set.set(table.intern(row[c]));
+            }
+        }
+
+        /** A code-check list (CHS-DRG 2.0 README §2.4); empty when the file is absent. */
+        private CodeSet codeSet(Tsv t, CodeTable.Builder table) {
+            BitSet set = new BitSet();
+            readCodes(t, table, set);
+            return CodeSet.of(set);
         }
 
         private void readDictionary(Tsv t, CodeTable.Builder table) {
@@ -200,6 +221,9 @@ public final class SchemeLoader {
             int cSex = t.column("sex");
             int cAge = t.column("age_years_eq");
             int cTrauma = t.column("min_trauma_regions");
+            int cAgeDays = t.column("age_days_max");
+            int cSexNot = t.column("sex_not");
+            int cStop = t.column("on_no_adrg");
             Map<String, MdcRow> rows = new LinkedHashMap<>();
             for (int r = 0; r < t.rows.size(); r++) {
                 String[] row = t.rows.get(r);
@@ -207,11 +231,12 @@ public final class SchemeLoader {
                 m.order = integer(t, r, "order", row[cOrder]);
                 m.letter = row[cMdc];
                 String dxScope = Tsv.cell(row, cDx);
-                m.principalDx = switch (dxScope) {
-                    case "" -> false;
-                    case "principal" -> true;
+                switch (dxScope) {
+                    case "" -> { }
+                    case "principal" -> m.principalDx = true;
+                    case "any" -> m.anyDx = true;
                     default -> throw unsupported(t, r, "dx_scope", dxScope);
-                };
+                }
                 String validProc = Tsv.cell(row, cValid);
                 m.principalValid = switch (validProc) {
                     case "" -> false;
@@ -220,7 +245,16 @@ public final class SchemeLoader {
                 };
                 String sex = Tsv.cell(row, cSex);
                 m.sex = sex.isEmpty() ? null : sex;
+                String sexNot = Tsv.cell(row, cSexNot);
+                m.sexNot = sexNot.isEmpty() ? null : sexNot;
                 m.ageYearsEq = optionalInt(t, r, "age_years_eq", Tsv.cell(row, cAge));
+                m.ageDaysMax = optionalInt(t, r, "age_days_max", Tsv.cell(row, cAgeDays));
+                String stop = Tsv.cell(row, cStop);
+                m.stop = switch (stop) {
+                    case "" -> false;
+                    case "stop" -> true;
+                    default -> throw unsupported(t, r, "on_no_adrg", stop);
+                };
                 String trauma = Tsv.cell(row, cTrauma);
                 m.minTrauma = trauma.isEmpty() ? 0 : integer(t, r, "min_trauma_regions", trauma);
                 if (m.letter.isEmpty() || rows.put(m.letter, m) != null) {
@@ -264,9 +298,17 @@ public final class SchemeLoader {
         private void readRuleDx(Tsv t, Map<String, RuleLists> lists) {
             int cRule = t.requiredColumn("adrg");
             int cCode = t.requiredColumn("code");
+            int cList = t.column("list");
             for (int r = 0; r < t.rows.size(); r++) {
                 String[] row = t.rows.get(r);
-                rule(t, r, lists, row[cRule]).dx.set(dx.intern(row[cCode]));
+                RuleLists l = rule(t, r, lists, row[cRule]);
+                String list = Tsv.cell(row, cList);
+                BitSet target = switch (list) {
+                    case "", "A" -> l.dx;
+                    case "B" -> l.dx2;
+                    default -> throw unsupported(t, r, "list", list);
+                };
+                target.set(dx.intern(row[cCode]));
             }
         }
 
@@ -373,6 +415,9 @@ public final class SchemeLoader {
             int cWMax = t.column("weight_max_excl");
             int cTag = t.column("tag_rule");
             int cCode = t.column("adrg_code");
+            int cDx2 = t.column("dx2_scope");
+            int cAgeDaysMin = t.column("age_days_min");
+            int cRedirect = t.column("qy_redirect");
             Map<String, List<EntryRule>> byMdc = new HashMap<>();
             Set<String> usedAdrgs = new java.util.HashSet<>();
             for (int r = 0; r < t.rows.size(); r++) {
@@ -393,13 +438,8 @@ public final class SchemeLoader {
                     case "0" -> false;
                     default -> throw unsupported(t, r, "enabled", row[cEnabled]);
                 };
-                EntryRule.DxScope dxScope = switch (Tsv.cell(row, cDx)) {
-                    case "" -> EntryRule.DxScope.NONE;
-                    case "principal" -> EntryRule.DxScope.PRINCIPAL;
-                    case "any" -> EntryRule.DxScope.ANY;
-                    case "secondary" -> EntryRule.DxScope.SECONDARY;
-                    default -> throw unsupported(t, r, "dx_scope", Tsv.cell(row, cDx));
-                };
+                EntryRule.DxScope dxScope = dxScope(t, r, "dx_scope", Tsv.cell(row, cDx));
+                EntryRule.DxScope dx2Scope = dxScope(t, r, "dx2_scope", Tsv.cell(row, cDx2));
                 EntryRule.ProcScope procScope = switch (Tsv.cell(row, cProc)) {
                     case "" -> EntryRule.ProcScope.NONE;
                     case "principal" -> EntryRule.ProcScope.PRINCIPAL;
@@ -413,6 +453,7 @@ public final class SchemeLoader {
                     case "principal_valid" -> EntryRule.ValidProc.PRINCIPAL_VALID;
                     case "none_valid" -> EntryRule.ValidProc.NONE_VALID;
                     case "any_valid" -> EntryRule.ValidProc.ANY_VALID;
+                    case "principal_present" -> EntryRule.ValidProc.PRINCIPAL_PRESENT;
                     default -> throw unsupported(t, r, "valid_proc", Tsv.cell(row, cValid));
                 };
                 RuleLists l = lists.get(ruleId);
@@ -434,17 +475,27 @@ public final class SchemeLoader {
                     throw t.error(r, "规则 " + ruleId + " 有诊断条件但 adrg_dx.tsv 中没有其诊断表",
                             "rule " + ruleId + " has a diagnosis clause but no list in adrg_dx.tsv");
                 }
+                if (dx2Scope != EntryRule.DxScope.NONE && l.dx2.isEmpty()) {
+                    throw t.error(r, "规则 " + ruleId + " 有第二诊断条件 dx2_scope 但 adrg_dx.tsv 中没有其 B 表",
+                            "rule " + ruleId + " has a dx2_scope clause but no list B in adrg_dx.tsv");
+                }
+                boolean qyRedirect = switch (Tsv.cell(row, cRedirect)) {
+                    case "" -> false;
+                    case "1" -> true;
+                    default -> throw unsupported(t, r, "qy_redirect", Tsv.cell(row, cRedirect));
+                };
                 List<Drg> drgs = qy ? List.of() : drgsByAdrg.getOrDefault(adrgCode, List.of());
                 if (!qy) {
                     usedAdrgs.add(adrgCode);
                 }
                 byMdc.computeIfAbsent(mdc, k -> new ArrayList<>()).add(new EntryRule(mdc, r,
                         integer(t, r, "step", row[cStep]), ruleId, adrgCode, qy, enabled, Tsv.cell(row, cShape),
-                        dxScope, procScope, validProc,
+                        dxScope, dx2Scope, procScope, validProc,
                         optionalInt(t, r, "age_days_max", Tsv.cell(row, cAgeDays)),
+                        optionalInt(t, r, "age_days_min", Tsv.cell(row, cAgeDaysMin)),
                         optionalInt(t, r, "weight_min", Tsv.cell(row, cWMin)),
                         optionalInt(t, r, "weight_max_excl", Tsv.cell(row, cWMax)),
-                        CodeSet.of(l.dx), CodeSet.of(l.a), CodeSet.of(l.b), tagRule, drgs));
+                        CodeSet.of(l.dx), CodeSet.of(l.dx2), CodeSet.of(l.a), CodeSet.of(l.b), tagRule, qyRedirect, drgs));
             }
             for (String adrg : drgsByAdrg.keySet()) {
                 if (!usedAdrgs.contains(adrg)) {
@@ -480,8 +531,9 @@ public final class SchemeLoader {
                     throw new SchemeFormatException(id, "mdc_dx.tsv", 0, "MDC " + m.letter + " 需要创伤部位但其诊断表没有 trauma_region",
                             "MDC " + m.letter + " tests trauma regions but its list has no trauma_region");
                 }
-                mdcs.add(new Mdc(m.order, mdcs.size(), m.letter, m.principalDx, m.principalValid, m.sex, m.ageYearsEq,
-                        m.minTrauma, CodeSet.of(m.dx), region == null ? new byte[0] : region, regionNames, rules));
+                mdcs.add(new Mdc(m.order, mdcs.size(), m.letter, m.principalDx, m.anyDx, m.principalValid, m.sex, m.sexNot,
+                        m.ageYearsEq, m.ageDaysMax, m.minTrauma, m.stop, CodeSet.of(m.dx),
+                        region == null ? new byte[0] : region, regionNames, rules));
             }
             return mdcs;
         }
@@ -519,6 +571,16 @@ public final class SchemeLoader {
             return text.isEmpty() ? Drg.ABSENT : integer(t, r, column, text);
         }
 
+        private EntryRule.DxScope dxScope(Tsv t, int r, String column, String value) {
+            return switch (value) {
+                case "" -> EntryRule.DxScope.NONE;
+                case "principal" -> EntryRule.DxScope.PRINCIPAL;
+                case "any" -> EntryRule.DxScope.ANY;
+                case "secondary" -> EntryRule.DxScope.SECONDARY;
+                default -> throw unsupported(t, r, column, value);
+            };
+        }
+
         private SchemeFormatException unsupported(Tsv t, int r, String column, String value) {
             return t.error(r, "列 " + column + " 的值 '" + value + "' 不受支持",
                     "value '" + value + "' of column " + column + " is not supported");
@@ -529,10 +591,14 @@ public final class SchemeLoader {
         int order;
         String letter;
         boolean principalDx;
+        boolean anyDx;
         boolean principalValid;
         String sex;
+        String sexNot;
         int ageYearsEq;
+        int ageDaysMax;
         int minTrauma;
+        boolean stop;
         final BitSet dx = new BitSet();
         final Map<String, Integer> regionBits = new LinkedHashMap<>();
         final Map<Integer, Integer> regionOf = new HashMap<>();
@@ -540,6 +606,7 @@ public final class SchemeLoader {
 
     private static final class RuleLists {
         final BitSet dx = new BitSet();
+        final BitSet dx2 = new BitSet();
         final BitSet a = new BitSet();
         final BitSet b = new BitSet();
         final Map<Integer, List<String>> tags = new HashMap<>();

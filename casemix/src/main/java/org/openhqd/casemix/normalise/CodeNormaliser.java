@@ -81,11 +81,11 @@ public final class CodeNormaliser {
 
     /** Only numbers the grouper cannot read are touched; {@code kiloFactor} converts kg to g. */
     private String number(String field, String text, int kiloFactor, List<Change> changes) {
-        if (DrgGrouper.readsAsNumber(text)) {
+        if (DrgGrouper.readsAsNumber(text, scheme.caseReading())) {
             return text;
         }
         String t = halfWidth(text).strip();
-        if (DrgGrouper.readsAsNumber(t)) {
+        if (DrgGrouper.readsAsNumber(t, scheme.caseReading())) {
             changes.add(new Change(field, -1, text, t, Change.Rule.FULL_WIDTH,
                     field + " '" + text + "' 去除空白/全角字符为 '" + t + "'",
                     field + " '" + text + "' trimmed / made half-width: '" + t + "'"));

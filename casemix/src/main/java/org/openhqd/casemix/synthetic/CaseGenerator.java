@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.openhqd.casemix.drg.CaseReading;
 import org.openhqd.casemix.drg.InpatientCase;
 import org.openhqd.casemix.drg.MdcDefinition;
 import org.openhqd.casemix.drg.RuleDefinition;
@@ -17,7 +18,9 @@ import org.openhqd.casemix.drg.Scheme;
  * diagnoses come from the MCC/CC tables and the dictionary, so the complication splits and the
  * exclusion tables are exercised; a small share carries the errors seen in real exports (lower
  * case, padding, unit after a number, missing birth weight). Same scheme and seed give the same
- * cases in the same order.
+ * cases in the same order. A scheme without dictionaries (CHS-DRG 2.0) lends the codes of its MDC
+ * lists for other diagnoses and its non-surgical procedure list for additional procedures, and
+ * cases follow its case reading (no age in days beyond the first year there).
  */
 public final class CaseGenerator {
 
@@ -33,6 +36,10 @@ public final class CaseGenerator {
     private final String[] dxDictionary;
     private final String[] nonOrProcedures;
     private final String[] validProcedures;
+    /** Procedures of the surgical rules' lists, for rules that only need some principal procedure. */
+    private final String[] surgicalProcedures;
+    /** The 2.0 reading refuses an age in days beyond the first year. */
+    private final boolean ageDaysOnlyForInfants;
     private long count;
 
     public CaseGenerator(Scheme scheme, long seed) {
@@ -40,23 +47,36 @@ public final class CaseGenerator {
         for (MdcDefinition m : scheme.mdcs()) {
             mdcs.put(m.letter(), m);
         }
+        java.util.Set<String> surgicalCodes = new java.util.LinkedHashSet<>();
         for (RuleDefinition r : scheme.rules()) {
             if (!r.enabled() || r.qy() || "tags".equals(r.procScope())) {
                 continue;
             }
-            (r.proceduresA().isEmpty() && !"principal_valid".equals(r.validProc()) ? medical : surgical).add(r);
+            boolean needsProcedure = !r.proceduresA().isEmpty() || "principal_valid".equals(r.validProc())
+                    || "principal_present".equals(r.validProc());
+            (needsProcedure ? surgical : medical).add(r);
+            surgicalCodes.addAll(r.proceduresA());
         }
         this.mcc = scheme.mccCodes().toArray(String[]::new);
         this.cc = scheme.ccCodes().toArray(String[]::new);
-        this.dxDictionary = scheme.diagnosisDictionary().toArray(String[]::new);
+        List<String> dxCodes = scheme.diagnosisDictionary();
+        if (dxCodes.isEmpty()) {
+            java.util.Set<String> listed = new java.util.LinkedHashSet<>();
+            scheme.mdcs().forEach(m -> listed.addAll(m.diagnoses()));
+            dxCodes = List.copyOf(listed);
+        }
+        this.dxDictionary = dxCodes.toArray(String[]::new);
         List<String> valid = scheme.validProcedures();
         java.util.Set<String> validSet = new java.util.HashSet<>(valid);
         this.validProcedures = valid.toArray(String[]::new);
-        this.nonOrProcedures = scheme.procedureDictionary().stream().filter(p -> !validSet.contains(p))
-                .toArray(String[]::new);
+        this.surgicalProcedures = surgicalCodes.toArray(String[]::new);
+        List<String> nonOr = scheme.procedureDictionary().isEmpty() ? scheme.nonSurgicalProcedures()
+                : scheme.procedureDictionary().stream().filter(p -> !validSet.contains(p)).toList();
+        this.nonOrProcedures = nonOr.toArray(String[]::new);
+        this.ageDaysOnlyForInfants = scheme.caseReading() == CaseReading.CHS_DRG_20;
         if (medical.isEmpty() || dxDictionary.length == 0) {
             throw new IllegalArgumentException("scheme " + scheme.info().id()
-                    + " has no diagnosis dictionary or no medical entry rule to generate cases from");
+                    + " has no diagnosis list or no medical entry rule to generate cases from");
         }
     }
 
@@ -76,6 +96,9 @@ public final class CaseGenerator {
         if ("secondary".equals(rule.dxScope())) {
             dx.add(pick(rule.diagnoses()));
         }
+        if (!"none".equals(rule.dx2Scope()) && !rule.diagnosesB().isEmpty()) {
+            dx.add(pick(rule.diagnosesB()));
+        }
         int secondaries = (int) Math.min(12, Math.round(Math.abs(random.nextGaussian()) * 3.5));
         for (int i = 0; i < secondaries; i++) {
             int roll = random.nextInt(100);
@@ -90,6 +113,8 @@ public final class CaseGenerator {
             default -> {
                 if ("principal_valid".equals(rule.validProc()) && validProcedures.length > 0) {
                     procs.add(pick(validProcedures));
+                } else if ("principal_present".equals(rule.validProc()) && surgicalProcedures.length > 0) {
+                    procs.add(pick(surgicalProcedures));
                 }
             }
         }
@@ -100,24 +125,27 @@ public final class CaseGenerator {
             }
         }
 
-        boolean newborn = rule.ageDaysMax() != null || (mdc.ageYears() != null && mdc.ageYears() == 0);
+        boolean newborn = rule.ageDaysMax() != null || rule.ageDaysMin() != null
+                || (mdc.ageYears() != null && mdc.ageYears() == 0);
         // MDC O (pregnancy) has no sex clause in CHS-DRG, but its patients are women
         boolean pregnancy = "O".equals(mdc.letter());
-        String sex = mdc.sex() != null ? mdc.sex() : pregnancy ? "2" : random.nextBoolean() ? "1" : "2";
+        String sex = mdc.sex() != null ? mdc.sex() : mdc.sexNot() != null ? ("1".equals(mdc.sexNot()) ? "2" : "1")
+                : pregnancy ? "2" : random.nextBoolean() ? "1" : "2";
         String age;
         String ageDays;
         String weight = "";
         if (newborn) {
             age = "0";
-            int maxDays = rule.ageDaysMax() != null ? rule.ageDaysMax() : 364;
-            ageDays = Integer.toString(random.nextInt(maxDays + 1));
+            int maxDays = rule.ageDaysMax() != null ? rule.ageDaysMax() : mdc.ageDaysMax() != null ? mdc.ageDaysMax() : 364;
+            int minDays = rule.ageDaysMin() != null ? Math.min(rule.ageDaysMin(), maxDays) : 0;
+            ageDays = Integer.toString(minDays + random.nextInt(maxDays - minDays + 1));
             int lo = rule.weightMin() != null ? rule.weightMin() : 900;
             int hi = rule.weightMaxExcl() != null ? rule.weightMaxExcl() : 4300;
             weight = Integer.toString(lo + random.nextInt(Math.max(1, hi - lo)));
         } else {
             int years = pregnancy ? 18 + random.nextInt(27) : 1 + (int) Math.min(98, Math.abs(45 + random.nextGaussian() * 20));
             age = Integer.toString(years);
-            ageDays = random.nextInt(100) < 30 ? "" : Integer.toString(years * 365 + random.nextInt(365));
+            ageDays = ageDaysOnlyForInfants || random.nextInt(100) < 30 ? "" : Integer.toString(years * 365 + random.nextInt(365));
         }
         String los = Integer.toString(1 + (int) Math.min(89, Math.exp(1.9 + random.nextGaussian() * 0.6)));
         String discharge = random.nextInt(100) < 92 ? "1" : Integer.toString(2 + random.nextInt(4));

@@ -28,14 +28,19 @@ class ConformanceTest {
             "chs-drg-1.1, cases.csv, expected.csv, 3000",
             "chs-drg-1.1, real_cases.csv, real_expected.csv, 30",
             "beijing-2022, cases.csv, expected.csv, 3000",
-            "beijing-2022, real_cases.csv, real_expected.csv, 30"
+            "beijing-2022, real_cases.csv, real_expected.csv, 30",
+            "chs-drg-2.0, cases.csv, expected.csv, 3000",
+            "chs-drg-2.0, real_cases.csv, real_expected.csv, 30",
+            "chs-drg-2.0, upstream_cases.csv, upstream_expected.csv, 1"
     })
     void groupsEverySampleExactlyAsTheReference(String scheme, String cases, String expected, int count) throws Exception {
         DrgGrouper grouper = DrgGrouper.of(CATALOG.get(scheme));
+        CaseReading reading = grouper.scheme().caseReading();
         Map<String, String> want = readExpected("/conformance/" + scheme + "/" + expected);
         List<String> mismatches = new ArrayList<>();
         int n = 0;
-        try (CaseFileReader reader = CaseFileReader.of(resource("/conformance/" + scheme + "/" + cases), StandardCharsets.UTF_8)) {
+        try (CaseFileReader reader = CaseFileReader.of(resource("/conformance/" + scheme + "/" + cases),
+                StandardCharsets.UTF_8, reading)) {
             for (CaseRow row = reader.next(); row != null; row = reader.next()) {
                 n++;
                 GroupingResult result = row.readable() ? grouper.group(row.kase())

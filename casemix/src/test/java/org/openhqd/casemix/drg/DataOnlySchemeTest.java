@@ -84,7 +84,7 @@ class DataOnlySchemeTest {
         Path adrg = copy.resolve("adrg.tsv");
         List<String> lines = Files.readAllLines(adrg);
         List<String> out = new ArrayList<>();
-        out.add(lines.get(0) + "\tqy_redirect");
+        out.add(lines.get(0) + "\tdx3_scope");
         for (int i = 1; i < lines.size(); i++) {
             out.add(lines.get(i) + (i == 3 ? "\t1" : "\t"));
         }
@@ -92,7 +92,7 @@ class DataOnlySchemeTest {
         assertThatThrownBy(() -> SchemeLoader.load(SchemeSource.directory(copy), "copy"))
                 .isInstanceOf(SchemeFormatException.class)
                 .hasMessageContaining("adrg.tsv:4")
-                .hasMessageContaining("qy_redirect");
+                .hasMessageContaining("dx3_scope");
     }
 
     @Test
@@ -108,13 +108,31 @@ class DataOnlySchemeTest {
     }
 
     @Test
-    void chsDrg20OptionsAreRefusedRatherThanMisread(@TempDir Path dir) throws Exception {
+    void unknownOptionsAreRefusedRatherThanMisread(@TempDir Path dir) throws Exception {
         Path copy = copyMini(dir);
-        Files.writeString(copy.resolve("options.tsv"), "option\tvalue\ncase_reading\tchs-drg-2.0\n");
+        Files.writeString(copy.resolve("options.tsv"), "option\tvalue\ncase_reading\tchs-drg-3.0\n");
         assertThatThrownBy(() -> SchemeLoader.load(SchemeSource.directory(copy), "copy"))
                 .isInstanceOf(SchemeFormatException.class)
                 .hasMessageContaining("options.tsv:2")
                 .hasMessageContaining("case_reading");
+
+        Files.writeString(copy.resolve("options.tsv"), "option\tvalue\ncase_reading\t\nround_numbers\tup\n");
+        assertThatThrownBy(() -> SchemeLoader.load(SchemeSource.directory(copy), "copy"))
+                .isInstanceOf(SchemeFormatException.class)
+                .hasMessageContaining("options.tsv:3")
+                .hasMessageContaining("round_numbers");
+    }
+
+    @Test
+    void emptyOptionsAndEmptyCodeCheckFilesKeepTheOneOneBehaviour(@TempDir Path dir) throws Exception {
+        Path copy = copyMini(dir);
+        Files.writeString(copy.resolve("options.tsv"), "option\tvalue\ncase_reading\t\n");
+        for (String file : List.of("invalid_dx.tsv", "gray_dx.tsv", "gray_proc.tsv", "invalid_proc.tsv")) {
+            Files.writeString(copy.resolve(file), "code\n");
+        }
+        Scheme scheme = SchemeLoader.load(SchemeSource.directory(copy), "copy");
+        assertThat(scheme.caseReading()).isEqualTo(CaseReading.CHS_DRG_11);
+        assertThat(mismatches(DrgGrouper.of(scheme))).isEmpty();
     }
 
     @Test

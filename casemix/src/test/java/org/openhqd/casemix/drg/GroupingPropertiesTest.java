@@ -24,6 +24,9 @@ class GroupingPropertiesTest {
 
     static final DrgGrouper CHS11 = ExplanationTest.CHS11;
     static final DrgGrouper BEIJING = DrgGrouper.of(ConformanceTest.CATALOG.get("beijing-2022"));
+    static final DrgGrouper CHS20 = ChsDrg20Test.CHS20;
+    /** Codes that exercise the 2.0 code checks: non-surgical and gray principal procedures, gray principals. */
+    static final List<String> PROC20 = CHS20.scheme().nonSurgicalProcedures();
     static final List<String> DX = CHS11.scheme().diagnosisDictionary();
     static final List<String> PROC = CHS11.scheme().procedureDictionary();
     static final ExecutorService POOL = Executors.newFixedThreadPool(4);
@@ -35,21 +38,30 @@ class GroupingPropertiesTest {
 
     @Property(tries = 1500)
     void neverThrowsAndIsDeterministic(@ForAll("cases") InpatientCase c) {
-        for (DrgGrouper g : List.of(CHS11, BEIJING)) {
-            GroupingResult first = g.group(c);
-            assertThat(first).isNotNull();
-            assertThat(first.status()).isNotNull();
-            assertThat(g.group(c).toString()).isEqualTo(first.toString());
-            GroupingResult explained = g.explain(c);
-            assertThat(explained.toString()).isEqualTo(first.toString());
-            assertThat(explained.problems()).isEqualTo(first.problems());
-            assertThat(explained.explanation()).isPresent();
-            switch (first.status()) {
-                case OK -> assertThat(first.drg()).isNotEmpty().startsWith(first.adrg());
-                case INVALID -> assertThat(first.problems()).anyMatch(p -> p.code().severity() == ProblemCode.Severity.ERROR);
-                case UNGROUPABLE -> assertThat(first.drg()).isEmpty();
-                case AMBIGUOUS -> assertThat(first.drg()).endsWith("QY");
-            }
+        for (DrgGrouper g : List.of(CHS11, BEIJING, CHS20)) {
+            check(g, c);
+        }
+    }
+
+    @Property(tries = 500)
+    void neverThrowsWithTheChsDrg20Reading(@ForAll("cases20") InpatientCase c) {
+        check(CHS20, c);
+    }
+
+    private static void check(DrgGrouper g, InpatientCase c) {
+        GroupingResult first = g.group(c);
+        assertThat(first).isNotNull();
+        assertThat(first.status()).isNotNull();
+        assertThat(g.group(c).toString()).isEqualTo(first.toString());
+        GroupingResult explained = g.explain(c);
+        assertThat(explained.toString()).isEqualTo(first.toString());
+        assertThat(explained.problems()).isEqualTo(first.problems());
+        assertThat(explained.explanation()).isPresent();
+        switch (first.status()) {
+            case OK -> assertThat(first.drg()).isNotEmpty().startsWith(first.adrg());
+            case INVALID -> assertThat(first.problems()).anyMatch(p -> p.code().severity() == ProblemCode.Severity.ERROR);
+            case UNGROUPABLE -> assertThat(first.drg()).isEmpty();
+            case AMBIGUOUS -> assertThat(first.drg()).endsWith("QY");
         }
     }
 
@@ -63,6 +75,25 @@ class GroupingPropertiesTest {
         for (Future<List<String>> f : futures) {
             assertThat(f.get()).isEqualTo(here);
         }
+    }
+
+    @Provide
+    Arbitrary<InpatientCase> cases20() {
+        Arbitrary<String> blank = Arbitraries.of("", " ", "\u3000", "\t", "\u00A0", "\uFEFF");
+        Arbitrary<String> numbers = Arbitraries.oneOf(
+                Arbitraries.integers().between(-2, 400).map(String::valueOf),
+                Arbitraries.of("", " ", "0x1F", "0b11", "0o17", ".5", "12.", "1e3", "-0", "Infinity", "1e400", "0.5",
+                        "3f", "NaN", "1_0", "0x", "+1", " 28 "),
+                Arbitraries.doubles().between(-1, 5000).map(String::valueOf));
+        Arbitrary<String> sex = Arbitraries.of("1", "2", "", " 1 ", "1.0", "男", "3", "\u30002");
+        Arbitrary<String> dxCode = Arbitraries.oneOf(Arbitraries.of(DX), Arbitraries.of(DX),
+                Combinators.combine(blank, Arbitraries.of(DX), blank).as((a, code, b) -> a + code + b),
+                Arbitraries.of("", "D48.400", "B95.000", "I86.200", "O75.700x001", "A,B"));
+        Arbitrary<String> procCode = Arbitraries.oneOf(Arbitraries.of(PROC), Arbitraries.of(PROC20),
+                Arbitraries.of("", " ", "86.2800", "99.9999x999"));
+        return Combinators.combine(sex, numbers, numbers, numbers, numbers, dxCode.list().ofMaxSize(10),
+                        procCode.list().ofMaxSize(6))
+                .as((s, age, days, weight, los, d, p) -> new InpatientCase("c", s, age, days, weight, "", los, "", d, p));
     }
 
     @Provide

@@ -75,6 +75,15 @@ class InputProblemsTest {
     }
 
     @Test
+    void everyProblemCodeIsInTheReadmeTableWithItsSeverity() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        for (ProblemCode code : ProblemCode.values()) {
+            assertThat(readme).as(code.id())
+                    .contains("| " + code.id() + " | " + code.severity().name().toLowerCase(java.util.Locale.ROOT) + " | ");
+        }
+    }
+
+    @Test
     void unrecognisedSexIsAWarningNotAnError() {
         GroupingResult r = CHS11.group(InpatientCase.builder("a").sex("9").age(60).diagnoses("K22.301").build());
         assertThat(r.status()).isEqualTo(GroupingStatus.OK);

@@ -19,7 +19,8 @@ class ShippedSchemeDataTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "chs-drg-1.1, 0570a28977c4af303f89066ac31f19ba97a3ba0a569fe8a893733182782350fa, 628",
-            "beijing-2022, 624271b350107251dd7551734bbffab3d7a7c70e06cf45465cc8c8d0e90185ff, 696"
+            "beijing-2022, 624271b350107251dd7551734bbffab3d7a7c70e06cf45465cc8c8d0e90185ff, 696",
+            "chs-drg-2.0, cfd3c5f3953425fbb769bdafdb8f714da30a8f97079d3517bcf745804570732f, 634"
     })
     void resourcesMatchTheReferenceManifest(String scheme, String manifestSha256, int drgs) throws Exception {
         String folder = "/" + SchemeCatalog.BUILT_IN_ROOT + "/" + scheme + "/";

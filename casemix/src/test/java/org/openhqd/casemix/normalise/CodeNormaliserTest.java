@@ -26,6 +26,18 @@ class CodeNormaliserTest {
     }
 
     @Test
+    void aSchemeWithoutDictionariesGetsTheRepairsThatNeedNone() {
+        // CHS-DRG 2.0 ships no dictionary: full-width characters and units are still fixed
+        CodeNormaliser chs20 = new CodeNormaliser(DrgGrouper.of(SchemeCatalog.builtIn().get("chs-drg-2.0")));
+        InpatientCase c = InpatientCase.builder("u").male().age("45岁")
+                .diagnoses("Ｋ80.101", "I50.900").procedures("51.2300").build();
+        Normalisation n = chs20.normalise(c, false);
+        assertThat(n.before().status()).isEqualTo(GroupingStatus.INVALID);
+        assertThat(n.after()).hasToString("u,ok,MDCH,HC2,HC23");
+        assertThat(n.changes()).extracting(Change::rule).containsExactly(Change.Rule.UNIT, Change.Rule.FULL_WIDTH);
+    }
+
+    @Test
     void fixesPaddingCaseFullWidthAndUnitsAndShowsTheEffect() {
         InpatientCase c = InpatientCase.builder("a").sex("女性").age("８８岁").los(" 94 ")
                 .diagnoses(" k22.301", "Ｋ11.901", "E11.900", "I10.x05\u3000").procedures("96.0800X005").build();

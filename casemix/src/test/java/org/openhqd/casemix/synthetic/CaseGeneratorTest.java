@@ -59,4 +59,29 @@ class CaseGeneratorTest {
         assertThat(drgs.size()).as("distinct DRGs").isGreaterThan(450);
         assertThat(withComplication).as("cases in an MCC/CC split").isGreaterThan(n / 10);
     }
+
+    @Test
+    void aSchemeWithoutDictionariesStillGeneratesGroupableCases() {
+        Scheme chs20 = SchemeCatalog.builtIn().get("chs-drg-2.0");
+        assertThat(chs20.hasDiagnosisDictionary()).isFalse();
+        DrgGrouper grouper = DrgGrouper.of(chs20);
+        CaseGenerator gen = new CaseGenerator(chs20, 7);
+        Map<GroupingStatus, Integer> status = new EnumMap<>(GroupingStatus.class);
+        Set<String> drgs = new HashSet<>();
+        int n = 20_000;
+        for (int i = 0; i < n; i++) {
+            InpatientCase c = gen.next();
+            if (!c.age().startsWith("0")) { // "0岁" is a noise case of an infant
+                assertThat(c.ageDays()).as("2.0 reading: age in days only for infants").isEmpty();
+            }
+            GroupingResult r = grouper.group(c);
+            status.merge(r.status(), 1, Integer::sum);
+            if (r.status() == GroupingStatus.OK) {
+                drgs.add(r.drg());
+            }
+        }
+        assertThat(status.getOrDefault(GroupingStatus.OK, 0)).as(status.toString()).isGreaterThan(n * 85 / 100);
+        assertThat(status.getOrDefault(GroupingStatus.INVALID, 0)).isBetween(1, n / 50);
+        assertThat(drgs.size()).as("distinct DRGs").isGreaterThan(450);
+    }
 }
