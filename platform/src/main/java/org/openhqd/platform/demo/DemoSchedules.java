@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A month of outpatient schedules and bookings for the demo community, made through the same
@@ -55,8 +56,11 @@ class DemoSchedules {
     private final ScheduleTemplates templates;
     private final SlotGenerator generator;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
-    DemoSchedules(JdbcClient jdbc, JdbcTemplate template, ScheduleTemplates templates, SlotGenerator generator, Clock clock) {
+    DemoSchedules(JdbcClient jdbc, JdbcTemplate template, ScheduleTemplates templates, SlotGenerator generator, Clock clock,
+            TransactionTemplate tx) {
+        this.tx = tx;
         this.jdbc = jdbc;
         this.template = template;
         this.templates = templates;
@@ -76,7 +80,9 @@ class DemoSchedules {
         });
         SlotGenerator.Run run = generator.generate(today.minusDays(HISTORY_DAYS), null);
         long generated = System.nanoTime();
-        int booked = book(new SplittableRandom(seed), hospital, today);
+        // one transaction with the pools locked: the pool-return job (30 s after start-up, while the demo may
+        // still be loading) waits and then returns only the numbers the demo left unused
+        Integer booked = tx.execute(status -> book(new SplittableRandom(seed), hospital, today));
         log.info("示范排班已载入：{} 个出诊（生成 {} ms），{} 个预约，共用时 {} ms / demo schedules loaded", run.created(),
                 (generated - started) / 1_000_000, booked, (System.nanoTime() - started) / 1_000_000);
     }
@@ -163,7 +169,8 @@ class DemoSchedules {
                                cs.id AS session_id, cs.session_date, cs.department_id, cs.min_age, cs.max_age, cs.sex
                           FROM slot_pool p JOIN slot s ON s.id = p.slot_id JOIN clinic_session cs ON cs.id = s.session_id
                          WHERE cs.template_id IS NOT NULL
-                         ORDER BY s.starts_at, s.id, p.channel""").query().listOfRows();
+                         ORDER BY s.starts_at, s.id, p.channel
+                           FOR UPDATE""").query().listOfRows();
         // one stopped session in the past: its patients were cancelled by the hospital
         Long stopped = pools.stream().filter(p -> date(p.get("session_date")).equals(today.minusDays(9)))
                 .map(p -> ((Number) p.get("session_id")).longValue()).findFirst().orElse(null);

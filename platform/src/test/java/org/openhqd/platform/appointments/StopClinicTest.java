@@ -29,10 +29,20 @@ class StopClinicTest {
     @Test
     void stoppingASessionCancelsItsAppointmentsForTheHospitalAndOffersOtherSlots() throws Exception {
         String doctor = Api.token(mvc, "demo-doctor");
-        LocalDate inThreeDays = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3);
-        long session = jdbc.sql("SELECT MIN(cs.id) FROM clinic_session cs JOIN slot s ON s.session_id = cs.id "
-                + "WHERE cs.session_date = :d AND cs.block = 'AFTERNOON'").param("d", inThreeDays).query(Long.class).single();
-        List<Long> slots = jdbc.sql("SELECT id FROM slot WHERE session_id = :s ORDER BY id").param("s", session).query(Long.class).list();
+        // a demo afternoon session three or more days ahead with two numbers still open to the app: the demo
+        // week has fewer sessions at weekends and books some numbers itself, and other tests in the shared
+        // context add small sessions of their own
+        String open = "SELECT s.session_id FROM slot s JOIN slot_pool p ON p.slot_id = s.id AND p.channel = 'APP' "
+                + "WHERE p.booked < p.capacity AND p.release_at <= CURRENT_TIMESTAMP GROUP BY s.session_id HAVING COUNT(*) >= 2";
+        long session = jdbc.sql("SELECT cs.id FROM clinic_session cs WHERE cs.session_date >= :d AND cs.block = 'AFTERNOON' "
+                        + "AND cs.id IN (" + open + ") AND cs.id IN (SELECT session_id FROM slot GROUP BY session_id HAVING COUNT(*) >= 4) "
+                        + "ORDER BY cs.session_date, cs.id LIMIT 1")
+                .param("d", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3)).query(Long.class).single();
+        LocalDate inThreeDays = jdbc.sql("SELECT session_date FROM clinic_session WHERE id = :s").param("s", session)
+                .query(LocalDate.class).single();
+        List<Long> slots = jdbc.sql("SELECT s.id FROM slot s JOIN slot_pool p ON p.slot_id = s.id AND p.channel = 'APP' "
+                + "WHERE s.session_id = :s AND p.booked < p.capacity AND p.release_at <= CURRENT_TIMESTAMP ORDER BY s.id")
+                .param("s", session).query(Long.class).list();
         List<Long> patients = jdbc.sql("SELECT p.id FROM patient p JOIN institution i ON i.id = p.institution_id WHERE i.code LIKE 'H001%' "
                 + "ORDER BY p.id DESC LIMIT 2 OFFSET 50").query(Long.class).list();
         for (int i = 0; i < 2; i++) {
@@ -67,7 +77,7 @@ class StopClinicTest {
         mvc.perform(post("/api/v1/sessions/" + session + "/stop").header("Authorization", Api.bearer(doctor))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"again\"}")).andExpect(status().isConflict());
         mvc.perform(post("/api/v1/appointments").header("Authorization", Api.bearer(doctor)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"slotId\":" + slots.get(3) + ",\"patientId\":" + patients.get(0) + ",\"channel\":\"APP\"}"))
+                        .content("{\"slotId\":" + slots.get(slots.size() - 1) + ",\"patientId\":" + patients.get(0) + ",\"channel\":\"APP\"}"))
                 .andExpect(status().isConflict());
     }
 }

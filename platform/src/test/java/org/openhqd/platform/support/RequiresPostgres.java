@@ -9,15 +9,20 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Runs a test class against the real PostgreSQL at 127.0.0.1:5432 (user postgres, database test,
  * trust auth — what the CI machine has; override with HQD_TEST_PG_URL). Under CI=true an
  * unreachable server fails the test; elsewhere the test is skipped with a message saying why.
+ * The class's Spring context is closed after it: each class has its own schema, so the context is
+ * never reused, and kept open its connection pool would hold server connections (16 classes × 10
+ * exceeded the server's 100).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(RequiresPostgres.Condition.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public @interface RequiresPostgres {
 
     String URL = PostgresTestDatabase.URL;
