@@ -38,6 +38,12 @@ class DataScopeLeakTest {
     @Autowired
     @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+    @Autowired
+    org.openhqd.platform.drg.CaseStore drgStore;
+    @Autowired
+    org.openhqd.platform.drg.DrgSchemes drgSchemes;
 
     /**
      * Every role that is not community-wide gets an account at both sibling township centres (and
@@ -82,7 +88,24 @@ class DataScopeLeakTest {
                 + "insurance_type, created_at, updated_at) VALUES (:i, '邻县患者', '1', DATE '1970-01-01', 'x', 'neighbour-hash', "
                 + "'991***********777X', 'RESIDENT', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").param("i", n1).update();
         account("leak-COMMUNITY_ADMIN-n", Role.COMMUNITY_ADMIN, n1, hash);
+        // a DRG weight set in each community (weights are the community's: only another community's is foreign)
+        for (long c : List.of(c2, jdbc.sql("SELECT id FROM community WHERE code = 'DEMO'").query(Long.class).single())) {
+            jdbc.sql("INSERT INTO drg_weight_set (community_id, scheme_id, name, version_label, source, status, created_by, created_at) "
+                    + "VALUES (:c, 'chs-drg-1.1', '权重表', 'v1', 'OFFICIAL', 'DRAFT', 'system', CURRENT_TIMESTAMP)").param("c", c).update();
+        }
         account("leak-AUDITOR-n", Role.AUDITOR, n1, hash);
+        // a DRG import batch (with a rejected row) at both sibling centres, the county hospital and the neighbour community
+        for (String code : List.of("T001", "T002", "H001", "N001")) {
+            long inst = institutionId(code);
+            long comm = jdbc.sql("SELECT community_id FROM institution WHERE id = :i").param("i", inst).query(Long.class).single();
+            jdbc.sql("INSERT INTO drg_import_batch (community_id, institution_id, file_name, format, status, bytes_read, "
+                    + "started_by, started_at) VALUES (:c, :i, :f, 'CSV', 'COMMITTED', 0, 'leak-importer', CURRENT_TIMESTAMP)")
+                    .param("c", comm).param("i", inst).param("f", "leak-" + code + ".csv").update();
+            long batch = jdbc.sql("SELECT MAX(id) FROM drg_import_batch WHERE institution_id = :i").param("i", inst)
+                    .query(Long.class).single();
+            jdbc.sql("INSERT INTO drg_import_rejection (batch_id, line_no, case_id, field, value_masked, reason_zh, reason_en) "
+                    + "VALUES (:b, 2, :c, 'institution', 'X', '测试', 'test')").param("b", batch).param("c", "LEAK-" + code).update();
+        }
         // outpatient indicator data at both sibling centres and a village clinic, in May 2002
         var f = new org.openhqd.platform.outpatient.OutpatientFixture(jdbc);
         java.time.LocalDate day = java.time.LocalDate.of(2002, 5, 10);
@@ -108,6 +131,28 @@ class DataScopeLeakTest {
                    {"institutionId":%d,"attributedPopulation":4000,"assessmentScore":80,"fixedSharePct":0},
                    {"institutionId":%d,"attributedPopulation":3000,"assessmentScore":80,"fixedSharePct":0}]}"""
                 .formatted(institutionId("H001"), institutionId("T001"), institutionId("T002")));
+        drgCases();
+    }
+
+    /**
+     * DRG cases (with findings) at both sibling centres, the county hospital and the neighbouring
+     * community, and a re-grouping run with one changed case at each: the case and run pages by id
+     * must answer 404 across the boundary, and the lists must not show another side's case ids.
+     */
+    private void drgCases() {
+        var fixture = new org.openhqd.platform.drg.DrgCaseFixture(jdbc, tx, drgStore, drgSchemes);
+        long seed = 41;
+        for (String code : List.of("T001", "T002", "H001", "N001")) {
+            fixture.store(code, "chs-drg-1.1", seed++, "LEAK-" + code + "-", 6, 2024);
+            long inst = institutionId(code);
+            jdbc.sql("INSERT INTO drg_regroup_run (institution_id, from_schemes, to_scheme_id, to_scheme_version, status, cases_total, "
+                    + "cases_done, cases_changed, started_by, started_at, finished_at) VALUES (:i, 'beijing-2022 2022（6）', 'chs-drg-1.1', "
+                    + "'1.1', 'FINISHED', 6, 6, 1, 'leak-test', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").param("i", inst).update();
+            long run = jdbc.sql("SELECT MAX(id) FROM drg_regroup_run WHERE institution_id = :i").param("i", inst).query(Long.class).single();
+            jdbc.sql("INSERT INTO drg_regroup_change (run_id, case_row_id, case_id, old_scheme_id, old_status, old_drg, new_status, "
+                    + "new_drg) SELECT :r, MIN(id), MIN(case_id), 'beijing-2022', 'ok', 'GB15', 'ok', 'GB13' FROM drg_case "
+                    + "WHERE institution_id = :i").param("r", run).param("i", inst).update();
+        }
     }
 
     /** The community pages, exports and APIs over the year with settlements at every sibling, and their default year. */
@@ -220,12 +265,28 @@ class DataScopeLeakTest {
                     .anyMatch(u -> u.matches("/api/v1/referrals/\\d+/test-results"))
                     .anyMatch(u -> u.matches("/api/v1/referrals/\\d+/care-plan"));
         }
+        assertThat(checked).contains("/drg/payment", "/api/v1/drg/weights", "/api/v1/drg/payment-settings",
+                "/api/v1/drg/payment-settings/sensitivity");
+        if (!foreign.weightSetIds.isEmpty()) {
+            assertThat(checked).anyMatch(u -> u.matches("/api/v1/drg/weights/\\d+")).anyMatch(u -> u.matches("/api/v1/drg/weights/\\d+/rows"));
+        }
         assertThat(checked).contains("/care-tasks", "/api/v1/care-tasks", "/consultations", "/consultations/new", "/api/v1/consultations");
+        assertThat(checked).contains("/drg/cases", "/api/v1/drg/cases", "/drg/quality", "/drg/quality/export.csv", "/api/v1/drg/findings",
+                "/drg/regroup", "/api/v1/drg/regroup");
+        if (!foreign.drgCaseIds.isEmpty()) {
+            assertThat(checked).anyMatch(u -> u.matches("/api/v1/drg/cases/\\d+")).anyMatch(u -> u.matches("/drg/cases/\\d+"))
+                    .anyMatch(u -> u.matches("/api/v1/drg/regroup/\\d+/changes"));
+        }
         if (!foreign.consultationIds.isEmpty()) {
             assertThat(checked).anyMatch(u -> u.matches("/api/v1/consultations/\\d+")).anyMatch(u -> u.matches("/consultations/\\d+"));
         }
         if (!foreign.patientIds.isEmpty()) {
             assertThat(checked).anyMatch(u -> u.matches("/api/v1/patients/\\d+/remote-reports"));
+        }
+        assertThat(checked).contains("/drg/imports", "/api/v1/drg/imports");
+        if (!foreign.importBatchIds.isEmpty()) { // every pair but the village clinics (no batches there)
+            assertThat(checked).anyMatch(u -> u.matches("/api/v1/drg/imports/\\d+/rejections"))
+                    .anyMatch(u -> u.matches("/drg/imports/\\d+"));
         }
     }
 
@@ -317,6 +378,18 @@ class DataScopeLeakTest {
                     + " ORDER BY id LIMIT 10").query(Long.class).list());
             f.consultationIds.addAll(jdbc.sql("SELECT id FROM consultation WHERE community_id = " + theirs.communityId()
                     + " ORDER BY id LIMIT 10").query(Long.class).list());
+            f.importBatchIds.addAll(jdbc.sql("SELECT id FROM drg_import_batch WHERE community_id = " + theirs.communityId()
+                    + " ORDER BY id LIMIT 5").query(Long.class).list());
+            f.markers.addAll(jdbc.sql("SELECT file_name FROM drg_import_batch WHERE community_id = " + theirs.communityId())
+                    .query(String.class).list());
+            f.weightSetIds.addAll(jdbc.sql("SELECT id FROM drg_weight_set WHERE community_id = " + theirs.communityId()
+                    + " ORDER BY id LIMIT 5").query(Long.class).list());
+            String theirInstitutions = " JOIN institution i ON i.id = c.institution_id WHERE i.community_id = " + theirs.communityId();
+            f.drgCaseIds.addAll(jdbc.sql("SELECT c.id FROM drg_case c" + theirInstitutions + " ORDER BY c.id LIMIT 5")
+                    .query(Long.class).list());
+            f.markers.addAll(jdbc.sql("SELECT c.case_id FROM drg_case c" + theirInstitutions).query(String.class).list());
+            f.drgRunIds.addAll(jdbc.sql("SELECT c.id FROM drg_regroup_run c" + theirInstitutions + " ORDER BY c.id LIMIT 5")
+                    .query(Long.class).list());
             return f;
         }
         String theirsLike = theirs.institutionPath() + "%";
@@ -400,6 +473,21 @@ class DataScopeLeakTest {
         }
         f.institutionNames.addAll(jdbc.sql("SELECT name FROM institution WHERE path LIKE :t AND path NOT LIKE :m")
                 .param("t", theirsLike).param("m", mineLike).query(String.class).list());
+        // DRG import batches of the sibling's institutions (and their rejections, by batch)
+        f.importBatchIds.addAll(jdbc.sql("SELECT b.id FROM drg_import_batch b JOIN institution i ON i.id = b.institution_id "
+                        + "WHERE i.path LIKE :t AND i.path NOT LIKE :m ORDER BY b.id LIMIT 5")
+                .param("t", theirsLike).param("m", mineLike).query(Long.class).list());
+        f.markers.addAll(jdbc.sql("SELECT b.file_name FROM drg_import_batch b JOIN institution i ON i.id = b.institution_id "
+                        + "WHERE i.path LIKE :t AND i.path NOT LIKE :m")
+                .param("t", theirsLike).param("m", mineLike).query(String.class).list());
+        // DRG cases and re-grouping runs of the sibling: by id they are 404, and their case ids appear on no page
+        String theirDrg = " JOIN institution i ON i.id = c.institution_id WHERE i.path LIKE :t AND i.path NOT LIKE :m";
+        f.drgCaseIds.addAll(jdbc.sql("SELECT c.id FROM drg_case c" + theirDrg + " ORDER BY c.id LIMIT 5")
+                .param("t", theirsLike).param("m", mineLike).query(Long.class).list());
+        f.markers.addAll(jdbc.sql("SELECT c.case_id FROM drg_case c" + theirDrg).param("t", theirsLike).param("m", mineLike)
+                .query(String.class).list());
+        f.drgRunIds.addAll(jdbc.sql("SELECT c.id FROM drg_regroup_run c" + theirDrg + " ORDER BY c.id LIMIT 5")
+                .param("t", theirsLike).param("m", mineLike).query(Long.class).list());
         return f;
     }
 
@@ -419,6 +507,11 @@ class DataScopeLeakTest {
         final List<Long> consultationIds = new ArrayList<>();
         final Set<String> sharedByConsultation = new TreeSet<>();
         final Set<String> institutionNames = new TreeSet<>();
+        final List<Long> importBatchIds = new ArrayList<>();
+        /** Another community's DRG weight sets (a sibling centre shares its community's sets by design). */
+        final List<Long> weightSetIds = new ArrayList<>();
+        final List<Long> drgCaseIds = new ArrayList<>();
+        final List<Long> drgRunIds = new ArrayList<>();
 
         /**
          * The markers a page must not show. Referral pages show the other side of the caller's own
@@ -445,6 +538,18 @@ class DataScopeLeakTest {
         }
 
         List<Long> idsFor(String pattern) {
+            if (pattern.contains("/drg/imports/")) {
+                return importBatchIds;
+            }
+            if (pattern.startsWith("/api/v1/drg/weights/")) {
+                return weightSetIds;
+            }
+            if (pattern.contains("/drg/cases/")) {
+                return drgCaseIds;
+            }
+            if (pattern.contains("/drg/regroup/")) {
+                return drgRunIds;
+            }
             if (pattern.contains("referral")) {
                 return referralIds;
             }

@@ -16,17 +16,22 @@ class DemoLoader implements ApplicationRunner {
     private final org.openhqd.platform.referral.ReferralDemo referrals;
     private final org.openhqd.platform.community.CommunityPaymentDemo payments;
     private final org.openhqd.platform.consultation.ConsultationDemo consultations;
+    private final org.openhqd.platform.drg.DrgDemo drg;
     private final int patients;
+    private final int drgCases;
 
     DemoLoader(DemoCommunity demo, DemoSchedules schedules, org.openhqd.platform.referral.ReferralDemo referrals,
                org.openhqd.platform.community.CommunityPaymentDemo payments,
-               org.openhqd.platform.consultation.ConsultationDemo consultations, @Value("${hqd.demo.patients:50000}") int patients) {
+               org.openhqd.platform.consultation.ConsultationDemo consultations, org.openhqd.platform.drg.DrgDemo drg,
+               @Value("${hqd.demo.patients:50000}") int patients, @Value("${hqd.demo.drg-cases:24000}") int drgCases) {
         this.demo = demo;
         this.schedules = schedules;
         this.referrals = referrals;
         this.payments = payments;
         this.consultations = consultations;
+        this.drg = drg;
         this.patients = patients;
+        this.drgCases = drgCases;
     }
 
     @Override
@@ -37,6 +42,7 @@ class DemoLoader implements ApplicationRunner {
             referrals.load(20261124L, patients); // a year of referrals up and down
             payments.load("H001", 20261124L); // last year's insurance settlements, budget and sharing rules
             consultations.load(20261124L, 48); // remote consultations and ECG/imaging readings
+            drg.load("H001", 20261124L, drgCases); // last year's discharges of the county hospital (DRG)
             // scripts (benchmarks) wait for this line before they add their own data
             org.slf4j.LoggerFactory.getLogger(DemoLoader.class).info("示范数据已全部载入 / demo data loaded");
         }

@@ -16,6 +16,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @SpringBootTest(properties = {
         "hqd.demo=true",
         "hqd.demo.patients=3000",
+        "hqd.demo.drg-cases=3000",
         "hqd.data-dir=target/test-data",
         "hqd.appointments.no-show-schedule=false",
         "hqd.appointments.jobs=false",
