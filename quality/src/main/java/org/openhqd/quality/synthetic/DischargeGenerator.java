@@ -100,6 +100,17 @@ public final class DischargeGenerator {
         this.days = first.lengthOfYear();
     }
 
+    /**
+     * The share of the case generator's deaths kept for a case of this ADRG and severity: deaths concentrate
+     * in the severe groups (MCC) and in some ADRGs — a factor per ADRG, log-normal around 1 and stable
+     * across generators, leaves many groups with almost no deaths, as in real data, so that the low-risk
+     * groups' mortality is low, not the average with noise.
+     */
+    static double deathKept(String adrg, char suffix) {
+        double z = new SplittableRandom(adrg.hashCode() * 0x9E3779B97F4A7C15L).nextGaussian();
+        return Math.min(1.0, (suffix == '1' ? 1.0 : 0.2) * Math.exp(1.5 * z - 0.6));
+    }
+
     /** The doctor names of a department (stable: the same for every generator). */
     public static List<String> doctors(Department d) {
         List<String> out = new ArrayList<>();
@@ -171,8 +182,8 @@ public final class DischargeGenerator {
         };
 
         String dischargeType = c.dischargeType();
-        if ("5".equals(dischargeType) && suffix != '1' && random.nextInt(100) < 80) {
-            dischargeType = "1"; // deaths concentrate in the severe groups
+        if ("5".equals(dischargeType) && random.nextDouble() >= deathKept(adrg, suffix)) {
+            dischargeType = "1";
         }
 
         List<Diagnosis> dx = new ArrayList<>();
