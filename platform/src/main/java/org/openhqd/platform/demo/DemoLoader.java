@@ -42,7 +42,9 @@ class DemoLoader implements ApplicationRunner {
             referrals.load(20261124L, patients); // a year of referrals up and down
             payments.load("H001", 20261124L); // last year's insurance settlements, budget and sharing rules
             consultations.load(20261124L, 48); // remote consultations and ECG/imaging readings
-            drg.load("H001", 20261124L, drgCases); // last year's discharges of the county hospital (DRG)
+            if (drgCases > 0) {
+                drg.load("H001", 20261124L, drgCases); // last year's discharges of the county hospital (DRG)
+            }
             // scripts (benchmarks) wait for this line before they add their own data
             org.slf4j.LoggerFactory.getLogger(DemoLoader.class).info("示范数据已全部载入 / demo data loaded");
         }

@@ -32,7 +32,8 @@ final class CaseCopy {
             + "examination_cost, service_cost, other_cost, fund_payment, source_record, scheme_id, scheme_version, "
             + "group_status, mdc, adrg, drg, grouped_at, qc_errors, qc_warnings, qc_infos, qc_group_changes";
     private static final String FINDING_COLUMNS = "case_row_id, institution_id, rule_id, rule_version, category, severity, "
-            + "field, value_masked, message_zh, message_en, fix_zh, fix_en, group_before, group_after, changes_group";
+            + "field, value_masked, message_zh, message_en, fix_zh, fix_en, group_before, group_after, changes_group, "
+            + "discharge_month, department, coder";
 
     /** A chunk's rows in COPY's text format, UTF-8. */
     record Encoded(byte[] cases, byte[] findings) {
@@ -52,8 +53,9 @@ final class CaseCopy {
         for (ProcessedCase c : cases) {
             long id = ids.next();
             row(caseRows, store.caseRow(id, institutionId, batchId, c, now));
+            CaseStore.FindingKeys keys = CaseStore.FindingKeys.of(c);
             for (Finding f : c.report().findings()) {
-                row(findingRows, CaseStore.findingRow(id, institutionId, f));
+                row(findingRows, CaseStore.findingRow(id, institutionId, keys, f));
             }
         }
         return new Encoded(caseRows.toString().getBytes(StandardCharsets.UTF_8),

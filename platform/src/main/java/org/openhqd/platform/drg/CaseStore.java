@@ -45,8 +45,9 @@ public class CaseStore {
 
     static final String INSERT_FINDING = """
             INSERT INTO drg_qc_finding (case_row_id, institution_id, rule_id, rule_version, category, severity, field,
-                   value_masked, message_zh, message_en, fix_zh, fix_en, group_before, group_after, changes_group)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                   value_masked, message_zh, message_en, fix_zh, fix_en, group_before, group_after, changes_group,
+                   discharge_month, department, coder)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
     private final CaseIds ids;
@@ -107,8 +108,9 @@ public class CaseStore {
         for (ProcessedCase c : cases) {
             long id = ids.next();
             caseRows.add(caseRow(id, institutionId, batchId, c, now));
+            FindingKeys keys = FindingKeys.of(c);
             for (Finding f : c.report().findings()) {
-                findingRows.add(findingRow(id, institutionId, f));
+                findingRows.add(findingRow(id, institutionId, keys, f));
             }
         }
         return new Prepared(institutionId, caseIds, caseRows, findingRows, null);
@@ -178,6 +180,7 @@ public class CaseStore {
         String idNumber = r.patientIdNumber().strip();
         LocalDateTime admitted = CaseValues.dateTime(r.admissionTime());
         LocalDateTime discharged = CaseValues.dateTime(r.dischargeTime());
+        FindingKeys keys = FindingKeys.of(c);
         int errors = 0, warnings = 0, infos = 0, changes = 0;
         for (Finding f : c.report().findings()) {
             if (f.severity() == Severity.ERROR) {
@@ -193,9 +196,9 @@ public class CaseStore {
         }
         return new Object[] {id, institutionId, r.caseId(), batchId,
                 idNumber.isEmpty() ? null : cipher.encrypt(idNumber), idNumber.isEmpty() ? null : IdNumber.mask(idNumber),
-                CaseValues.cut(r.department(), 64), CaseValues.cut(r.attendingDoctor(), 64), CaseValues.cut(r.coder(), 64),
+                keys.department(), CaseValues.cut(r.attendingDoctor(), 64), keys.coder(),
                 admitted == null ? null : Timestamp.valueOf(admitted), discharged == null ? null : Timestamp.valueOf(discharged),
-                discharged == null ? null : discharged.toLocalDate().toString().substring(0, 7),
+                keys.month(),
                 CaseValues.integer(r.los()), CaseValues.cut(r.sex(), 2), CaseValues.integer(r.age()),
                 CaseValues.integer(r.ageDays()), CaseValues.cut(r.dischargeType(), 2), CaseValues.cut(r.insuranceType(), 16),
                 CaseValues.cut(r.diagnoses().isEmpty() ? null : r.diagnoses().get(0).code(), 32),
@@ -218,15 +221,29 @@ public class CaseStore {
 
     static final int[] FINDING_TYPES = {Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-            Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN};
+            Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.CHAR, Types.VARCHAR, Types.VARCHAR};
 
-    static Object[] findingRow(long caseRowId, long institutionId, Finding f) {
+    /**
+     * What a finding repeats of its case — discharge month, department, coder, exactly as the case
+     * row holds them — so that the findings summaries group and filter without joining the case.
+     */
+    record FindingKeys(String month, String department, String coder) {
+        static FindingKeys of(ProcessedCase c) {
+            var r = c.record();
+            LocalDateTime discharged = CaseValues.dateTime(r.dischargeTime());
+            return new FindingKeys(discharged == null ? null : discharged.toLocalDate().toString().substring(0, 7),
+                    CaseValues.cut(r.department(), 64), CaseValues.cut(r.coder(), 64));
+        }
+    }
+
+    static Object[] findingRow(long caseRowId, long institutionId, FindingKeys keys, Finding f) {
         var rg = f.regrouping();
         return new Object[] {caseRowId, institutionId, f.ruleId(), f.ruleVersion(), f.category().name(), f.severity().name(),
                 CaseValues.cut(f.field(), 64), CaseValues.cut(f.value(), 128), CaseValues.cut(f.messageZh(), 500),
                 CaseValues.cut(f.messageEn(), 500), rg == null ? null : CaseValues.cut(rg.fixZh(), 300),
                 rg == null ? null : CaseValues.cut(rg.fixEn(), 300), rg == null ? null : CaseValues.cut(rg.before().describe(), 120),
-                rg == null ? null : CaseValues.cut(rg.after().describe(), 120), rg != null && rg.changesGroup()};
+                rg == null ? null : CaseValues.cut(rg.after().describe(), 120), rg != null && rg.changesGroup(),
+                keys.month(), keys.department(), keys.coder()};
     }
 
     private static String emptyToNull(String s) {

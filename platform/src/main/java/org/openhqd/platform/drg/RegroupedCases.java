@@ -58,8 +58,9 @@ public class RegroupedCases {
         for (Regrouped r : cases) {
             (r.groupChanged() ? clear : keep).add(update(r, institutionId, now));
             ids.add(r.rowId());
+            CaseStore.FindingKeys keys = CaseStore.FindingKeys.of(r.processed());
             for (Finding f : r.processed().report().findings()) {
-                findings.add(CaseStore.findingRow(r.rowId(), institutionId, f));
+                findings.add(CaseStore.findingRow(r.rowId(), institutionId, keys, f));
             }
         }
         if (!keep.isEmpty()) {

@@ -110,6 +110,28 @@ class DrgQualityTest {
         assertThat(coders).hasSize(byCoder.size());
         coders.forEach(c -> assertThat(((Number) c.get("findings")).longValue()).isEqualTo(byCoder.get((String) c.get("name"))));
 
+        // a period and a department (counted from the findings alone) and the same with a grouping status (joined
+        // to the cases): each against the findings of the records it selects
+        String department = west.get(0).department();
+        for (String status : new String[] {null, "ok"}) {
+            long want = 0;
+            for (DischargeRecord r : west) {
+                var report = checker.check(r);
+                String month = CaseValues.dateTime(r.dischargeTime()) == null ? null
+                        : CaseValues.dateTime(r.dischargeTime()).toLocalDate().toString().substring(0, 7);
+                if (r.department().equals(department) && month != null && month.compareTo("2024-03") >= 0
+                        && month.compareTo("2024-08") <= 0 && (status == null || status.equals(report.group().status()))) {
+                    want += report.findings().size();
+                }
+            }
+            // (MockMvc encodes the URL template itself)
+            String part = api("/api/v1/drg/findings/summary?institution=" + westId + "&from=2024-03&to=2024-08&department="
+                    + department + (status == null ? "" : "&status=" + status));
+            assertThat(((Number) JsonPath.read(part, "$.findings")).longValue()).as("status " + status).isEqualTo(want).isPositive();
+            List<String> names = JsonPath.read(part, "$.by_department[*].name");
+            assertThat(names).containsOnly(department);
+        }
+
         // the severity filter: errors only
         String errors = api("/api/v1/drg/findings/summary?institution=" + westId + "&severity=ERROR");
         List<String> severities = JsonPath.read(errors, "$.by_rule[*].severity");

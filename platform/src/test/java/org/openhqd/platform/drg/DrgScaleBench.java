@@ -32,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * -Dhqd.bench.cases=1000000}; figures go to standard output (docs/performance.md).
  */
 @RequiresPostgres(schema = DrgScaleBench.SCHEMA)
-@SpringBootTest(properties = {"hqd.demo=true", "hqd.demo.patients=500", "hqd.data-dir=target/test-data-bench",
+@SpringBootTest(properties = {"hqd.demo=true", "hqd.demo.patients=500", "hqd.demo.drg-cases=0",
+        "hqd.data-dir=target/test-data-bench",
         "hqd.appointments.no-show-schedule=false", "hqd.appointments.jobs=false", "hqd.referral.jobs=false"})
 @AutoConfigureMockMvc
 class DrgScaleBench {
@@ -60,6 +61,7 @@ class DrgScaleBench {
         int n = Integer.getInteger("hqd.bench.cases", 1_000_000);
         DrgCaseFixture fixture = new DrgCaseFixture(jdbc, tx, store, schemes);
         long hospital = fixture.institutionId("H001");
+        jdbc.sql("DELETE FROM drg_setting WHERE institution_id = :i").param("i", hospital).update();
         jdbc.sql("INSERT INTO drg_setting (institution_id, scheme_id, updated_by, updated_at) VALUES (:i, 'beijing-2022', 'bench', "
                 + "CURRENT_TIMESTAMP)").param("i", hospital).update();
         long t0 = System.nanoTime();
@@ -97,9 +99,11 @@ class DrgScaleBench {
                         + "FROM drg_case WHERE id < :off ORDER BY id LIMIT :take")
                         .param("off", offset * c).param("c", Long.toString(c)).param("take", take).update();
                 jdbc.sql("INSERT INTO drg_qc_finding (case_row_id, institution_id, rule_id, rule_version, category, severity, field, "
-                        + "value_masked, message_zh, message_en, fix_zh, fix_en, group_before, group_after, changes_group) SELECT "
+                        + "value_masked, message_zh, message_en, fix_zh, fix_en, group_before, group_after, changes_group, discharge_month, "
+                        + "department, coder) SELECT "
                         + "f.case_row_id + :off, f.institution_id, f.rule_id, f.rule_version, f.category, f.severity, f.field, f.value_masked, "
-                        + "f.message_zh, f.message_en, f.fix_zh, f.fix_en, f.group_before, f.group_after, f.changes_group "
+                        + "f.message_zh, f.message_en, f.fix_zh, f.fix_en, f.group_before, f.group_after, f.changes_group, f.discharge_month, "
+                        + "f.department, f.coder "
                         + "FROM drg_qc_finding f WHERE f.case_row_id + :off IN (SELECT id FROM drg_case WHERE id >= :off AND id < :off + :off)")
                         .param("off", offset * c).update();
             });

@@ -133,9 +133,8 @@ record CaseFilter(Long institution, String department, String doctor, String cod
      * @param scopeIds the ids of the institutions in the caller's scope ({@link ScopeInstitutions#ids})
      */
     String where(List<Long> scopeIds, Map<String, Object> params) {
-        List<Long> ids = institution == null ? scopeIds : scopeIds.contains(institution) ? List.of(institution) : List.of();
         StringBuilder w = new StringBuilder("c.institution_id IN (:scopeIds)");
-        params.put("scopeIds", ids.isEmpty() ? List.of(-1L) : ids);
+        params.put("scopeIds", institutions(scopeIds));
         add(w, params, "c.department = :department", "department", department);
         add(w, params, "c.attending_doctor = :doctor", "doctor", doctor);
         add(w, params, "c.coder = :coder", "coder", coder);
@@ -163,7 +162,13 @@ record CaseFilter(Long institution, String department, String doctor, String cod
         return w.toString();
     }
 
-    private static void add(StringBuilder w, Map<String, Object> params, String condition, String name, Object value) {
+    /** The institutions the filter reads: the scope, narrowed to the institution filter (outside the scope: none, as -1). */
+    List<Long> institutions(List<Long> scopeIds) {
+        List<Long> ids = institution == null ? scopeIds : scopeIds.contains(institution) ? List.of(institution) : List.of();
+        return ids.isEmpty() ? List.of(-1L) : ids;
+    }
+
+    static void add(StringBuilder w, Map<String, Object> params, String condition, String name, Object value) {
         if (value != null) {
             w.append(" AND ").append(condition);
             params.put(name, value);

@@ -24,6 +24,31 @@ record FindingFilter(CaseFilter cases) {
         CaseFilter caseLevel = new CaseFilter(f.institution(), f.department(), f.doctor(), f.coder(), f.drg(), f.adrg(),
                 f.from(), f.to(), f.status(), f.outlier(), null, false, null);
         StringBuilder w = new StringBuilder(caseLevel.where(scopeIds, params)).append(" AND f.institution_id IN (:scopeIds)");
+        return findingConditions(w, params);
+    }
+
+    /**
+     * The condition on {@code drg_qc_finding f} alone, without its case, when every case-level filter is
+     * one the findings repeat (institution, department, coder, discharge period); null when another one
+     * (doctor, DRG, ADRG, status, outlier) needs the case. Same scope and meaning as {@link #where}.
+     */
+    String findingWhere(List<Long> scopeIds, Map<String, Object> params) {
+        CaseFilter f = cases;
+        if (f.doctor() != null || f.drg() != null || f.adrg() != null || f.status() != null || f.outlier() != null) {
+            return null;
+        }
+        StringBuilder w = new StringBuilder("f.institution_id IN (:scopeIds)");
+        params.put("scopeIds", f.institutions(scopeIds));
+        CaseFilter.add(w, params, "f.department = :department", "department", f.department());
+        CaseFilter.add(w, params, "f.coder = :coder", "coder", f.coder());
+        CaseFilter.add(w, params, "f.discharge_month >= :fromMonth", "fromMonth", f.from() == null ? null : f.from().toString());
+        CaseFilter.add(w, params, "f.discharge_month <= :toMonth", "toMonth", f.to() == null ? null : f.to().toString());
+        return findingConditions(w, params);
+    }
+
+    /** The finding's own filters: severity (at least), rule, whether its fix changes the group. */
+    private String findingConditions(StringBuilder w, Map<String, Object> params) {
+        CaseFilter f = cases;
         if (f.severity() != null) {
             w.append(switch (f.severity()) {
                 case "ERROR" -> " AND f.severity = 'ERROR'";

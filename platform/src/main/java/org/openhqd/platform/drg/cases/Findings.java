@@ -98,21 +98,25 @@ class Findings {
     }
 
     /**
-     * The summaries in two passes over the findings of the filter (each joined to its case once):
-     * counts per rule × department × coder, and distinct cases per department × coder. Every case has
-     * one department and one coder, so distinct cases add up along those; per rule they add up too.
+     * The summaries in two passes over the findings of the filter: counts per rule × department ×
+     * coder, and distinct cases per department × coder. Every case has one department and one coder,
+     * so distinct cases add up along those; per rule they add up too. The findings repeat their case's
+     * period, department and coder, so the usual filters (institution, period, department, coder)
+     * read the findings alone; the others join each finding to its case.
      */
     @Transactional(readOnly = true)
     public Summary summary(DataScope scope, FindingFilter filter) {
         List<Long> ids = institutions.ids(scope);
         Map<String, Object> params = new HashMap<>();
-        String from = FROM_COUNTS + filter.where(ids, params);
+        String alone = filter.findingWhere(ids, params);
+        String from = alone != null ? " FROM drg_qc_finding f WHERE " + alone : FROM_COUNTS + filter.where(ids, params);
+        String of = alone != null ? "f" : "c";     // whose department and coder the rows are grouped by
         record Cell(String rule, String category, String severity, String department, String coder, long findings, long cases,
                     long changing) {
         }
-        List<Cell> cells = jdbc.sql("SELECT f.rule_id, MAX(f.category), MAX(f.severity), c.department, c.coder, COUNT(*), "
+        List<Cell> cells = jdbc.sql(("SELECT f.rule_id, MAX(f.category), MAX(f.severity), %1$s.department, %1$s.coder, COUNT(*), "
                         + "COUNT(DISTINCT f.case_row_id), SUM(CASE WHEN f.changes_group THEN 1 ELSE 0 END)" + from
-                        + " GROUP BY f.rule_id, c.department, c.coder")
+                        + " GROUP BY f.rule_id, %1$s.department, %1$s.coder").formatted(of))
                 .params(params)
                 .query((rs, n) -> new Cell(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getLong(6), rs.getLong(7), rs.getLong(8))).list();
@@ -139,7 +143,8 @@ class Findings {
             }
         }
         long[] withFindings = {0};
-        jdbc.sql("SELECT c.department, c.coder, COUNT(DISTINCT f.case_row_id)" + from + " GROUP BY c.department, c.coder")
+        jdbc.sql("SELECT %1$s.department, %1$s.coder, COUNT(DISTINCT f.case_row_id)%2$s GROUP BY %1$s.department, %1$s.coder"
+                        .formatted(of, from))
                 .params(params)
                 .query((rs, n) -> {
                     long cases = rs.getLong(3);
@@ -215,7 +220,10 @@ class Findings {
     @Transactional
     public void auditExport(DataScope scope, FindingFilter filter, String format) {
         Map<String, Object> params = new HashMap<>();
-        long n = jdbc.sql("SELECT COUNT(*)" + FROM_COUNTS + filter.where(institutions.ids(scope), params)).params(params).query(Long.class).single();
+        List<Long> ids = institutions.ids(scope);
+        String alone = filter.findingWhere(ids, params);
+        String from = alone != null ? " FROM drg_qc_finding f WHERE " + alone : FROM_COUNTS + filter.where(ids, params);
+        long n = jdbc.sql("SELECT COUNT(*)" + from).params(params).query(Long.class).single();
         audit.record(AuditAction.EXPORT, "drg_qc_finding", null, null,
                 "DRG QC findings " + format + " " + filter.describe() + ", " + n + " rows");
     }
