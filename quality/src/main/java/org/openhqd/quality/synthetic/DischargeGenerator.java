@@ -205,6 +205,9 @@ public final class DischargeGenerator {
         String coder = CODERS[random.nextInt(CODERS.length)];
         String losText = Integer.toString(los);
         String age = c.age();
+        // 年龄不足1周岁的年龄（天）: the settlement list fills it for infants only (the CHS-DRG 1.1 samples the case
+        // generator follows carry it for adults too)
+        String ageDays = age.isBlank() || age.strip().equals("0") ? c.ageDays() : "";
 
         // coding errors at about the rates a county 质控办 sees; the last coder is the careless one
         int roll = random.nextInt(1000) - (coder.equals(CODERS[3]) ? 40 : 0);
@@ -225,7 +228,7 @@ public final class DischargeGenerator {
 
         String caseId = casePrefix + String.format("%08d", count);
         return new DischargeRecord(caseId, idNumber(c, dischargeDay), institution, dept.name(), doctor, coder,
-                admitted.format(MINUTE), discharged.format(MINUTE), losText, c.sex(), age, c.ageDays(), c.birthWeight(), "",
+                admitted.format(MINUTE), discharged.format(MINUTE), losText, c.sex(), age, ageDays, c.birthWeight(), "",
                 dischargeType, "2".equals(dischargeType) || "3".equals(dischargeType) ? "县中医院" : "",
                 random.nextInt(100) < 45 ? "1" : "2", dx, px, total.toPlainString(), drugCost.toPlainString(),
                 materialCost.toPlainString(), examCost.toPlainString(), serviceCost.toPlainString(), other.toPlainString(),

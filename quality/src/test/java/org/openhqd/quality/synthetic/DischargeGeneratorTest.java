@@ -38,6 +38,9 @@ class DischargeGeneratorTest {
             DischargeRecord r = generator.next();
             assertThat(r.dischargeTime()).startsWith("2025-");
             assertThat(r.patientIdNumber()).hasSize(18);
+            if (!r.age().isBlank() && !r.age().equals("0")) {
+                assertThat(r.ageDays()).as("age in days is for infants only").isEmpty();
+            }
             QcReport report = checker.check(r);
             if ("ok".equals(report.group().status())) {
                 grouped++;
