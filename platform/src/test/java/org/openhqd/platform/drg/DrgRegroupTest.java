@@ -186,6 +186,26 @@ class DrgRegroupTest {
                 .content("{\"institution_id\":" + inst + "}"));
         long run2 = ((Number) JsonPath.read(body(again), "$.id")).longValue();
         assertThat(((Number) JsonPath.read(awaitFinished(run2), "$.cases_changed")).longValue()).isZero();
+
+        // the settings say how many stored cases are not grouped with the institution's scheme and version
+        assertThat(outdated(inst)).isZero();
+        assertThat(call("demo-insurance", put("/api/v1/drg/settings/scheme").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"institution_id\":" + inst + ",\"scheme\":\"beijing-2022\"}")).getStatus()).isEqualTo(200);
+        assertThat(outdated(inst)).isEqualTo(250);
+        assertThat(mvc.perform(get("/drg/settings").session(session("demo-insurance"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("drgs-outdated", "待重新分组");
+        jdbc.sql("UPDATE drg_case SET scheme_version = 'old' WHERE institution_id = :i AND id IN (SELECT id FROM drg_case "
+                + "WHERE institution_id = :i ORDER BY id LIMIT 10)").param("i", inst).update();
+        assertThat(call("demo-insurance", put("/api/v1/drg/settings/scheme").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"institution_id\":" + inst + ",\"scheme\":\"chs-drg-1.1\"}")).getStatus()).isEqualTo(200);
+        assertThat(outdated(inst)).as("an older version of the same scheme").isEqualTo(10);
+    }
+
+    private long outdated(long institution) throws Exception {
+        List<Number> n = JsonPath.read(body(call("demo-insurance", get("/api/v1/drg/settings"))),
+                "$.institutions[?(@.institution_id == " + institution + ")].cases_outdated");
+        assertThat(n).hasSize(1);
+        return n.get(0).longValue();
     }
 
     @Test

@@ -27,11 +27,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class SchemeSettings {
 
-    /** An institution of the scope, its scheme and how many cases it has stored. */
+    /**
+     * An institution of the scope, its scheme and how many cases it has stored.
+     *
+     * @param casesOutdated stored cases not grouped with the institution's scheme in its current version (the scheme
+     *                      was changed, or the platform ships a newer version of it): a re-grouping run brings them over
+     */
     record InstitutionScheme(@JsonProperty("institution_id") long institutionId, String code, String name,
                              @JsonProperty("scheme_id") String schemeId, boolean configured,
                              @JsonProperty("updated_by") String updatedBy, @JsonProperty("updated_at") OffsetDateTime updatedAt,
-                             long cases) {
+                             long cases, @JsonProperty("cases_outdated") long casesOutdated) {
     }
 
     /** A built-in scheme as the settings page lists it. */
@@ -66,18 +71,27 @@ class SchemeSettings {
     @Transactional(readOnly = true)
     public List<InstitutionScheme> list(DataScope scope) {
         Map<Long, Long> cases = new HashMap<>();
-        jdbc.sql("SELECT c.institution_id, COUNT(*) FROM drg_case c JOIN institution i ON i.id = c.institution_id WHERE "
-                        + scope.sql("i") + " GROUP BY c.institution_id")
-                .params(scope.params()).query((rs, n) -> cases.put(rs.getLong(1), rs.getLong(2))).list();
+        Map<Long, Map<String, Long>> byScheme = new HashMap<>();    // institution → "scheme version" → cases
+        jdbc.sql("SELECT c.institution_id, c.scheme_id, c.scheme_version, COUNT(*) FROM drg_case c JOIN institution i ON i.id = "
+                        + "c.institution_id WHERE " + scope.sql("i") + " GROUP BY c.institution_id, c.scheme_id, c.scheme_version")
+                .params(scope.params()).query((rs, n) -> {
+                    cases.merge(rs.getLong(1), rs.getLong(4), Long::sum);
+                    byScheme.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2) + " " + rs.getString(3), rs.getLong(4));
+                    return null;
+                }).list();
         return jdbc.sql("SELECT i.id, i.code, i.name, s.scheme_id, s.updated_by, s.updated_at FROM institution i "
                         + "LEFT JOIN drg_setting s ON s.institution_id = i.id WHERE " + scope.sql("i") + " ORDER BY i.path, i.id")
                 .params(scope.params())
                 .query((rs, n) -> {
                     String configured = rs.getString("scheme_id");
                     boolean known = configured != null && schemes.ids().contains(configured);
-                    return new InstitutionScheme(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                            known ? configured : schemes.defaultSchemeId(), known, rs.getString("updated_by"),
-                            ChinaTime.of(rs.getObject("updated_at", OffsetDateTime.class)), cases.getOrDefault(rs.getLong("id"), 0L));
+                    String scheme = known ? configured : schemes.defaultSchemeId();
+                    long id = rs.getLong("id");
+                    long total = cases.getOrDefault(id, 0L);
+                    long current = byScheme.getOrDefault(id, Map.of()).getOrDefault(scheme + " " + schemes.engine(scheme).version(), 0L);
+                    return new InstitutionScheme(id, rs.getString("code"), rs.getString("name"), scheme, known,
+                            rs.getString("updated_by"), ChinaTime.of(rs.getObject("updated_at", OffsetDateTime.class)), total,
+                            total - current);
                 }).list();
     }
 
