@@ -160,6 +160,21 @@ class DrgRegroupTest {
             assertThat(Objects.toString(c.get("old_drg"), "")).isEqualTo(before.get(caseId).drg());
             assertThat(Objects.toString(c.get("new_drg"), "")).isEqualTo(after.get(caseId).group().drg());
         }
+        // the run's DrgCasesChanged reaches the payment step: every case whose new DRG has a weight in the community's
+        // active chs-drg-1.1 set is priced again (the moved ones lost their figures in the run)
+        String unpriced = "SELECT COUNT(*) FROM drg_case c JOIN institution i ON i.id = c.institution_id WHERE c.institution_id = :i "
+                + "AND c.group_status = 'ok' AND c.rw IS NULL AND EXISTS (SELECT 1 FROM drg_weight_active a JOIN drg_weight_row w "
+                + "ON w.set_id = a.set_id WHERE a.community_id = i.community_id AND a.scheme_id = 'chs-drg-1.1' AND w.drg = c.drg "
+                + "AND w.rw IS NOT NULL)";
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM drg_weight_active a JOIN institution i ON i.community_id = a.community_id "
+                + "WHERE i.id = :i AND a.scheme_id = 'chs-drg-1.1'").param("i", inst).query(Long.class).single())
+                .as("the demo's automatic weight set").isEqualTo(1);
+        long waited = System.nanoTime();
+        while (jdbc.sql(unpriced).param("i", inst).query(Long.class).single() > 0) {
+            assertThat(System.nanoTime() - waited).as("cases still unpriced after the run").isLessThan(30_000_000_000L);
+            Thread.sleep(100);
+        }
+
         String page = mvc.perform(get("/drg/regroup/" + run).session(session("demo-insurance"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("drgr-changes", (String) changes.get(0).get("case_id"), "beijing-2022 · ", "已完成")
