@@ -62,7 +62,7 @@ public final class CaseFileReader implements Closeable {
             header = header.substring(1);
         }
         Map<String, Integer> byName = new HashMap<>();
-        List<String> cells = fields(header);
+        List<String> cells = CsvLine.split(header);
         if (cells == null) {
             throw new CaseFileException(1, "表头引号不配对", "unbalanced quote in the header");
         }
@@ -130,7 +130,7 @@ public final class CaseFileReader implements Closeable {
                 return null;
             }
         } while (text.isEmpty());
-        List<String> f = fields(text);
+        List<String> f = CsvLine.split(text);
         if (f == null) {
             String id = text.substring(0, Math.max(0, text.indexOf(',') < 0 ? text.length() : text.indexOf(',')));
             return new CaseRow(line, id, null, new Problem(ProblemCode.MALFORMED_ROW, "", -1, Long.toString(line), "引号不配对"));
@@ -161,57 +161,6 @@ public final class CaseFileReader implements Closeable {
             throw new CaseFileException(line + 1, "文件编码不符（默认 UTF-8；GB18030 文件请加 --encoding GB18030）",
                     "bytes not valid in the file's encoding (UTF-8 by default; use --encoding GB18030 for GB18030 files)");
         }
-    }
-
-    /**
-     * Splits a CSV line. Quotes are honoured (a quoted field may hold commas, {@code ""} is a
-     * quote); returns null for an unbalanced quote. A quoted list such as {@code "A,B"} keeps its
-     * comma, which the 1.1 reading ({@link InpatientCase#splitCodes}) then treats as a separator, as
-     * the reference does; in the 2.0 reading the comma stays part of the code.
-     */
-    static List<String> fields(String text) {
-        List<String> out = new ArrayList<>(12);
-        if (text.indexOf('"') < 0) {
-            int start = 0;
-            while (true) {
-                int comma = text.indexOf(',', start);
-                if (comma < 0) {
-                    out.add(text.substring(start));
-                    return out;
-                }
-                out.add(text.substring(start, comma));
-                start = comma + 1;
-            }
-        }
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                out.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(ch);
-            }
-        }
-        if (quoted) {
-            return null;
-        }
-        out.add(cell.toString());
-        return out;
     }
 
     @Override

@@ -9,8 +9,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import org.openhqd.casemix.casefile.CsvLine;
 
 /**
  * Reads a CSV file line by line. Each line is decoded on its own and strictly, so a byte sequence
@@ -167,53 +167,8 @@ public final class CsvRowSource implements RowSource {
 
     /** Splits a line; null when a quote does not close. */
     static String[] cells(String text) {
-        if (text.indexOf('"') < 0) {
-            int count = 1;
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == ',') {
-                    count++;
-                }
-            }
-            String[] out = new String[count];
-            int from = 0;
-            for (int k = 0; k < count - 1; k++) {
-                int comma = text.indexOf(',', from);
-                out[k] = text.substring(from, comma);
-                from = comma + 1;
-            }
-            out[count - 1] = text.substring(from);
-            return out;
-        }
-        List<String> out = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                out.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(ch);
-            }
-        }
-        if (quoted) {
-            return null;
-        }
-        out.add(cell.toString());
-        return out.toArray(String[]::new);
+        List<String> cells = CsvLine.split(text);
+        return cells == null ? null : cells.toArray(String[]::new);
     }
 
     @Override
