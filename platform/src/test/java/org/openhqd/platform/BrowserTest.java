@@ -10,13 +10,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openhqd.platform.support.Api;
+import org.openhqd.platform.support.Chromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,8 +30,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "spring.datasource.url=jdbc:h2:mem:hqd-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
 class BrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static WebDriver browser;
 
     @LocalServerPort
@@ -43,19 +39,7 @@ class BrowserTest {
 
     @BeforeAll
     static void startBrowser(@TempDir Path profile) {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-        if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException("CI=true but chromium/chromedriver are missing (.ci/run installs them)");
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(present,
-                "SKIPPED: browser test needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--lang=zh-CN", "--user-data-dir=" + profile);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = Chromium.start(profile, 900);
     }
 
     /** Each test logs in as its own user: forget the previous one's session. */
